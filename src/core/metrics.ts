@@ -1,0 +1,60 @@
+/**
+ * Every metric a series bundle carries and a widget can show.
+ *
+ * - `family`: `records` metrics live in the record-delta / record-snapshot bundles,
+ *   `usage` metrics in usage-delta / usage-snapshot.
+ * - `unit`: how to format a value (`count` or `bytes`).
+ * - `subcount`: whether the metric is also broken down per subcount item.
+ * - `additive`: whether a snapshot equals the running sum of deltas. Distinct counts
+ *   (uploaders, parents) are computed exactly over holdings instead. For usage, the cumulative
+ *   "unique" figures ARE running sums of daily uniques (documented as such), so they are additive.
+ *
+ * Record delta values are net changes for the day (added − removed); snapshots are holdings at
+ * the end of the day.
+ */
+export const METRICS = {
+  records: { family: 'records', unit: 'count', subcount: true, additive: true },
+  records_metadata_only: { family: 'records', unit: 'count', subcount: false, additive: true },
+  records_with_files: { family: 'records', unit: 'count', subcount: false, additive: true },
+  parents: { family: 'records', unit: 'count', subcount: true, additive: false },
+  parents_metadata_only: { family: 'records', unit: 'count', subcount: false, additive: false },
+  parents_with_files: { family: 'records', unit: 'count', subcount: false, additive: false },
+  files: { family: 'records', unit: 'count', subcount: true, additive: true },
+  data_volume: { family: 'records', unit: 'bytes', subcount: true, additive: true },
+  uploaders: { family: 'records', unit: 'count', subcount: false, additive: false },
+  views: { family: 'usage', unit: 'count', subcount: true, additive: true },
+  views_unique_visitors: { family: 'usage', unit: 'count', subcount: true, additive: true },
+  views_unique_records: { family: 'usage', unit: 'count', subcount: false, additive: true },
+  views_unique_parents: { family: 'usage', unit: 'count', subcount: false, additive: true },
+  downloads: { family: 'usage', unit: 'count', subcount: true, additive: true },
+  downloads_unique_visitors: { family: 'usage', unit: 'count', subcount: true, additive: true },
+  downloads_unique_records: { family: 'usage', unit: 'count', subcount: false, additive: true },
+  downloads_unique_parents: { family: 'usage', unit: 'count', subcount: false, additive: true },
+  downloads_unique_files: { family: 'usage', unit: 'count', subcount: false, additive: true },
+  download_volume: { family: 'usage', unit: 'bytes', subcount: true, additive: true },
+} as const satisfies Record<
+  string,
+  { family: 'records' | 'usage'; unit: 'count' | 'bytes'; subcount: boolean; additive: boolean }
+>;
+
+export type MetricId = keyof typeof METRICS;
+export const METRIC_IDS = Object.keys(METRICS) as MetricId[];
+export const RECORD_METRIC_IDS = METRIC_IDS.filter((m) => METRICS[m].family === 'records');
+export const USAGE_METRIC_IDS = METRIC_IDS.filter((m) => METRICS[m].family === 'usage');
+export const SUBCOUNT_METRIC_IDS = METRIC_IDS.filter((m) => METRICS[m].subcount);
+
+/** `delta`: per-period change; `cumulative`: holdings / running totals at the end of each period. */
+export type Mode = 'delta' | 'cumulative';
+
+export const CATEGORIES = ['record-delta', 'record-snapshot', 'usage-delta', 'usage-snapshot'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const BASES = ['added', 'created', 'published'] as const;
+/** The date a record's life in a community starts from. */
+export type Basis = (typeof BASES)[number];
+
+/** The bundle category that serves a metric in a mode. */
+export function categoryFor(metric: MetricId, mode: Mode): Category {
+  const family = METRICS[metric].family === 'records' ? 'record' : 'usage';
+  return `${family}-${mode === 'delta' ? 'delta' : 'snapshot'}`;
+}
