@@ -1,0 +1,142 @@
+/**
+ * The embedded engine: one DuckDB file, zero setup. Columnar and vectorised, so the
+ * aggregations push their GROUP BYs down here instead of pulling rows into Node.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  DuckDBInstance,
+  DuckDBDateValue,
+  DuckDBTimestampValue,
+  DuckDBTimestampTZValue,
+  DuckDBDecimalValue,
+  type DuckDBConnection,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import type { Row, SqlEngine } from './port';
+import { Mutex } from './mutex';
+
+const CHUNK_PARAMS = 30_000;
+
+function toJs(value: DuckDBValue): unknown {
+  if (value === null || typeof value !== 'object') {
+    return typeof value === 'bigint' ? Number(value) : value;
+  }
+  if (value instanceof DuckDBDateValue) return value.toString();
+  if (value instanceof DuckDBTimestampValue || value instanceof DuckDBTimestampTZValue) {
+    return new Date(Number(value.micros / 1000n)).toISOString();
+  }
+  if (value instanceof DuckDBDecimalValue) return Number(value.toString());
+  if (value instanceof Uint8Array) return value;
+  return value.toString();
+}
+
+function toParam(value: unknown): DuckDBValue {
+  if (value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object' && value !== null && !(value instanceof Uint8Array)) return JSON.stringify(value);
+  return value as DuckDBValue;
+}
+
+class DuckDbEngine implements SqlEngine {
+  readonly dialect = 'duckdb' as const;
+  private readonly queue: Mutex;
+  private readonly locks = new Map<string, Mutex>();
+
+  constructor(
+    private readonly instance: DuckDBInstance | null,
+    private readonly conn: DuckDBConnection,
+    queue?: Mutex,
+    private readonly inTransaction = false,
+  ) {
+    this.queue = queue ?? new Mutex();
+  }
+
+  private run<T>(fn: () => Promise<T>): Promise<T> {
+    // Inside a transaction the caller already holds the connection's queue.
+    return this.inTransaction ? fn() : this.queue.run(fn);
+  }
+
+  async query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    return this.run(async () => {
+      const reader = await this.conn.runAndReadAll(sql, params.map(toParam));
+      return reader.getRowObjects().map((row) => {
+        const out: Row = {};
+        for (const [k, v] of Object.entries(row)) out[k] = toJs(v);
+        return out as T;
+      });
+    });
+  }
+
+  async exec(sql: string, params: readonly unknown[] = []): Promise<void> {
+    await this.run(async () => {
+      await this.conn.run(sql, params.length ? params.map(toParam) : undefined);
+    });
+  }
+
+  async transaction<T>(fn: (tx: SqlEngine) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return fn(this);
+    return this.queue.run(async () => {
+      const tx = new DuckDbEngine(null, this.conn, this.queue, true);
+      await this.conn.run('BEGIN TRANSACTION');
+      try {
+        const result = await fn(tx);
+        await this.conn.run('COMMIT');
+        return result;
+      } catch (error) {
+        await this.conn.run('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  async insertMany(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly unknown[])[],
+    options: { onConflict?: 'ignore' | 'error' } = {},
+  ): Promise<number> {
+    if (rows.length === 0) return 0;
+    const perChunk = Math.max(1, Math.floor(CHUNK_PARAMS / columns.length));
+    const conflict = options.onConflict === 'ignore' ? ' ON CONFLICT DO NOTHING' : '';
+    let inserted = 0;
+    for (let start = 0; start < rows.length; start += perChunk) {
+      const chunk = rows.slice(start, start + perChunk);
+      const params: DuckDBValue[] = [];
+      const tuples = chunk.map((row) => {
+        const slots = row.map((v) => {
+          params.push(toParam(v));
+          return `$${params.length}`;
+        });
+        return `(${slots.join(',')})`;
+      });
+      const sql = `INSERT INTO ${table} (${columns.join(',')}) VALUES ${tuples.join(',')}${conflict}`;
+      const result = await this.run(() => this.conn.run(sql, params));
+      inserted += Number(result.rowsChanged);
+    }
+    return inserted;
+  }
+
+  async withLock<T>(name: string, fn: () => Promise<T>, options: { wait?: boolean } = {}): Promise<T | null> {
+    // DuckDB holds an exclusive lock on its file per process, so an in-process lock is enough.
+    let lock = this.locks.get(name);
+    if (!lock) this.locks.set(name, (lock = new Mutex()));
+    if (options.wait === false && lock.locked) return null;
+    return lock.run(fn);
+  }
+
+  async close(): Promise<void> {
+    await this.queue.run(async () => {
+      this.conn.closeSync();
+      this.instance?.closeSync();
+    });
+  }
+}
+
+/** Open (creating when absent) a DuckDB database file, or `:memory:`. */
+export async function openDuckDb(path: string): Promise<SqlEngine> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const instance = await DuckDBInstance.create(path);
+  const conn = await instance.connect();
+  return new DuckDbEngine(instance, conn);
+}
