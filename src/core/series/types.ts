@@ -1,0 +1,60 @@
+/**
+ * What a widget receives: one metric in one mode over the dashboard's range, already rolled up
+ * to the chosen granularity. Produced by pure transforms from series bundles; widgets never
+ * fetch or transform bundles themselves.
+ */
+import type { Labels } from '../../api/schemas';
+import type { FieldId } from '../fields';
+import type { MetricId, Mode } from '../metrics';
+
+export const GRANULARITIES = ['day', 'week', 'month', 'quarter', 'year'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
+export const COMPARISONS = ['none', 'previous-period', 'previous-year'] as const;
+export type Comparison = (typeof COMPARISONS)[number];
+
+/** Inclusive UTC day range, `YYYY-MM-DD`. */
+export interface DateRange {
+  start: string;
+  end: string;
+}
+
+export interface SeriesItem {
+  id: string;
+  labels: Labels;
+  /** Per period, aligned with `WidgetSeries.periods`. */
+  values: number[];
+  /** Over the whole range: the sum for deltas, the value at the range's end for cumulative. */
+  summary: number;
+}
+
+export interface WidgetSeries {
+  metric: MetricId;
+  mode: Mode;
+  granularity: Granularity;
+  /** Start day of each period in the range (`YYYY-MM-DD`). */
+  periods: string[];
+  /** The metric's total per period. */
+  values: number[];
+  /** Over the range: sum of deltas, or the cumulative value at its end. */
+  summary: number;
+  /** The comparison series aligned with `periods` (null when comparison is off or no data). */
+  comparison: { kind: Exclude<Comparison, 'none'>; values: number[]; summary: number } | null;
+  /** When a field was requested: its top items by summary, and the exact rest. */
+  breakdown: {
+    field: FieldId;
+    items: SeriesItem[];
+    other: { values: number[]; summary: number; items: number };
+  } | null;
+  /** The last aggregated day behind this series. */
+  dataAsOf: string | null;
+}
+
+/** What a widget asks the dashboard's data layer for. */
+export interface SeriesRequest {
+  metric: MetricId;
+  mode: Mode;
+  field?: FieldId;
+  /** How many items to keep before "Other" (default 10). */
+  topN?: number;
+}
