@@ -1,0 +1,74 @@
+/**
+ * Starts the real server for the end-to-end tests: a tiny demo repository generated into a
+ * fresh DuckDB file, aggregated by the real CLI, served on a free loopback port.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+const root = resolve(import.meta.dirname, '../..');
+const cli = join(root, 'bin/repostats.js');
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    adminToken: string;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${log()}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server did not answer ${url} within 60 s:\n${log()}`);
+}
+
+export default async function setup(project: TestProject) {
+  if (!existsSync(join(root, 'dist/demo/index.html'))) {
+    throw new Error('dist/demo is missing: run `npm run build:demo-page` before the end-to-end tests');
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'repostats-e2e-'));
+  const adminToken = 'e2e-admin-token';
+  const env = { ...process.env, REPOSTATS_DB: join(dir, 'e2e.duckdb'), REPOSTATS_ADMIN_TOKEN: adminToken };
+  execFileSync(process.execPath, [cli, 'demo', '--size', 'tiny', '--seed', '7'], { env, stdio: 'inherit' });
+  execFileSync(process.execPath, [cli, 'aggregate'], { env, stdio: 'inherit' });
+
+  const port = await freePort();
+  let output = '';
+  const server = spawn(process.execPath, [cli, 'serve', '--port', String(port), '--host', '127.0.0.1'], { env });
+  server.stdout.on('data', (d) => (output += d));
+  server.stderr.on('data', (d) => (output += d));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitFor(`${baseUrl}/healthz`, server, () => output);
+
+  project.provide('baseUrl', baseUrl);
+  project.provide('adminToken', adminToken);
+  return async () => {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
