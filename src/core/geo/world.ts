@@ -1,0 +1,47 @@
+/**
+ * World country shapes for the choropleth, shipped offline: world-atlas' 110 m TopoJSON
+ * (Natural Earth, ~100 KB) converted to GeoJSON once, when this module is first imported.
+ * Each feature's `name` is its ISO alpha-2 code, so map data joins on the code the server stores
+ * and names are localised at display time (`Intl.DisplayNames`), not baked in English.
+ */
+import { feature } from 'topojson-client';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { FeatureCollection, Geometry } from 'geojson';
+import topology from 'world-atlas/countries-110m.json';
+import { ISO_NUMERIC_TO_ALPHA2, UNNUMBERED_NAME_TO_ALPHA2 } from './isoNumeric';
+
+export interface CountryProperties {
+  /** ISO 3166-1 alpha-2 code. */
+  name: string;
+  /** Natural Earth's English name, kept for debugging and as a last-resort label. */
+  atlasName: string;
+}
+
+export type WorldGeoJson = FeatureCollection<Geometry, CountryProperties>;
+
+/** The alpha-2 code of an atlas feature, or null when it is no country (none today). */
+export function alpha2ForAtlasFeature(id: string | number | undefined, atlasName: string): string | null {
+  if (id !== undefined) return ISO_NUMERIC_TO_ALPHA2[String(id).padStart(3, '0')] ?? null;
+  return UNNUMBERED_NAME_TO_ALPHA2[atlasName] ?? null;
+}
+
+let cached: WorldGeoJson | null = null;
+
+/** The world as GeoJSON keyed by alpha-2 (`feature.properties.name`). Computed once per page. */
+export function worldGeoJson(): WorldGeoJson {
+  if (cached) return cached;
+  const topo = topology as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  const collection = feature(topo, topo.objects.countries) as FeatureCollection<Geometry, { name: string }>;
+  const features = collection.features.flatMap((f) => {
+    const code = alpha2ForAtlasFeature(f.id, f.properties.name);
+    if (!code) return [];
+    return [{ ...f, properties: { name: code, atlasName: f.properties.name } }];
+  });
+  cached = { type: 'FeatureCollection', features };
+  return cached;
+}
+
+/** Every alpha-2 code the map can colour. */
+export function mappableCountries(): Set<string> {
+  return new Set(worldGeoJson().features.map((f) => f.properties.name));
+}
