@@ -1,0 +1,106 @@
+/**
+ * Breakdown: a field's items (+ exact Other) for one metric over the range, as rows and as a
+ * bar or ring chart. Shares are of the metric's total, so for multi-valued fields (a record with
+ * two subjects counts under both) they may add up to more than 100 %.
+ */
+import type { WidgetSeries } from '../series/types';
+import { aria, type ChartCommon, type ChartOption } from './types';
+
+export interface BreakdownRow {
+  id: string;
+  name: string;
+  value: number;
+  /** Fraction of the total (0…1), or null when the total is 0. */
+  share: number | null;
+  isOther: boolean;
+}
+
+/** The rows a reader sees, largest first, with Other (when non-zero) last. */
+export function breakdownRows(
+  series: WidgetSeries,
+  names: { item: (item: { id: string; labels: Record<string, string> }) => string; other: (items: number) => string },
+): BreakdownRow[] {
+  const b = series.breakdown;
+  if (!b) return [];
+  const total = series.summary !== 0 ? series.summary : b.items.reduce((s, i) => s + i.summary, 0) + b.other.summary;
+  const share = (v: number) => (total > 0 ? v / total : null);
+  const rows = b.items
+    .map((item) => ({ id: item.id, name: names.item(item), value: item.summary, share: share(item.summary), isOther: false }))
+    .sort((a, z) => z.value - a.value);
+  if (b.other.summary !== 0)
+    rows.push({ id: '__other__', name: names.other(b.other.items), value: b.other.summary, share: share(b.other.summary), isOther: true });
+  return rows;
+}
+
+/**
+ * True when Other is larger than every named item together: a slice that size would hide the
+ * items, so the ring leaves it out and the widget says so in a note (the bar and table keep it).
+ */
+export function otherDwarfsItems(rows: BreakdownRow[]): boolean {
+  const other = rows.find((r) => r.isOther);
+  if (!other) return false;
+  const named = rows.filter((r) => !r.isOther).reduce((s, r) => s + r.value, 0);
+  return other.value > named;
+}
+
+export interface BreakdownChartInput extends ChartCommon {
+  rows: BreakdownRow[];
+  view: 'bar' | 'pie';
+  otherColor: string;
+  /** Formats a share (0…1) as a percentage. */
+  percent: (fraction: number) => string;
+}
+
+export function breakdownOption(input: BreakdownChartInput): ChartOption {
+  const { view, otherColor } = input;
+  const rows = view === 'pie' && otherDwarfsItems(input.rows) ? input.rows.filter((r) => !r.isOther) : input.rows;
+  const source = rows.map((r) => ({ name: r.name, value: r.value, share: r.share ?? 0, isOther: r.isOther }));
+  const colorOf = (p: { dataIndex: number; color?: unknown }) =>
+    source[p.dataIndex]?.isOther ? otherColor : (p.color as string);
+  const label = (p: { dataIndex: number }) => {
+    const r = source[p.dataIndex];
+    return r ? `${input.value(r.value)} (${input.percent(r.share)})` : '';
+  };
+  const common = {
+    animation: input.animation,
+    aria: aria(input.description, { decal: view === 'pie' }),
+    dataset: { dimensions: ['name', 'value', 'share'], source },
+    tooltip: {
+      trigger: 'item' as const,
+      formatter: (p: unknown) => {
+        const { dataIndex } = p as { dataIndex: number };
+        return `${source[dataIndex]?.name ?? ''}: ${label({ dataIndex })}`;
+      },
+    },
+  };
+  if (view === 'pie')
+    return {
+      ...common,
+      legend: { type: 'scroll', bottom: 0 },
+      series: [
+        {
+          type: 'pie',
+          radius: ['40%', '68%'],
+          center: ['50%', '45%'],
+          encode: { itemName: 'name', value: 'value' },
+          itemStyle: { color: colorOf, borderWidth: 1, borderColor: 'transparent' },
+          label: { show: rows.length <= 8, formatter: (p) => `${(p as { name: string }).name}\n${input.percent(source[p.dataIndex]?.share ?? 0)}` },
+        },
+      ],
+    };
+  return {
+    ...common,
+    grid: { left: 8, right: 96, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => (input.axisValue ?? input.value)(v) } },
+    // Largest at the top, in reading order.
+    yAxis: { type: 'category', inverse: true, axisLabel: { width: 140, overflow: 'truncate' } },
+    series: [
+      {
+        type: 'bar',
+        encode: { y: 'name', x: 'value' },
+        itemStyle: { color: colorOf },
+        label: { show: true, position: 'right', formatter: label },
+      },
+    ],
+  };
+}

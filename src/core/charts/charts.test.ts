@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { breakdownOption, breakdownRows, otherDwarfsItems } from './breakdown';
+import { timeSeriesColumns, timeSeriesOption, ZOOM_THRESHOLD, type TimeSeriesChartInput } from './timeSeries';
+import { mapOption } from './map';
+import { breakdownSeries, makeSeries } from './testSeries';
+
+const names = {
+  total: 'Views',
+  comparison: 'Previous period',
+  other: 'Other',
+  item: (i: { id: string; labels: Record<string, string> }) => i.labels.en ?? i.id,
+};
+const common = { description: 'Views per day', value: (n: number) => String(n), animation: true };
+const ts = (over: Partial<TimeSeriesChartInput> = {}) =>
+  timeSeriesOption({ ...common, series: makeSeries(), chart: 'line', stacked: false, separately: false, names, period: (d) => d, widthPx: 600, ...over });
+
+type AnySeries = { type: string; name: string; stack?: string; sampling?: string; lineStyle?: { type?: string }; areaStyle?: object; encode?: object };
+const seriesOf = (o: ReturnType<typeof ts>) => o.series as AnySeries[];
+
+describe('timeSeriesOption', () => {
+  it.each([
+    ['line', 'line', false],
+    ['area', 'line', true],
+    ['bar', 'bar', false],
+  ] as const)('when the chart is %s, then the series type is %s (area filled: %s)', (chart, type, filled) => {
+    const [s] = seriesOf(ts({ chart }));
+    expect(s!.type).toBe(type);
+    expect(Boolean(s!.areaStyle)).toBe(filled);
+  });
+
+  it('when a comparison is present, then it is a second, dashed line named for the comparison', () => {
+    const o = ts({ chart: 'bar', series: makeSeries({ comparison: { kind: 'previous-period', values: [1, 2, 3], summary: 6 } }) });
+    const [main, cmp] = seriesOf(o);
+    expect(main!.type).toBe('bar');
+    expect(cmp).toMatchObject({ type: 'line', name: 'Previous period', lineStyle: { type: 'dashed' } });
+  });
+
+  it('when shown separately and stacked, then each item and Other is a stacked series from one dataset', () => {
+    const o = ts({ series: breakdownSeries(), separately: true, stacked: true });
+    expect(seriesOf(o).map((s) => [s.name, s.stack])).toEqual([
+      ['Article', 'total'],
+      ['Dataset', 'total'],
+      ['Software', 'total'],
+      ['Other', 'total'],
+    ]);
+    expect((o.dataset as { source: unknown[][] }).source[0]).toEqual(['2024-01-01', 10, 20, 5, 15]);
+  });
+
+  it.each([
+    [30, 600, false, undefined],
+    [ZOOM_THRESHOLD + 1, 600, true, undefined],
+    [800, 600, true, 'lttb'],
+  ])('when %i periods are drawn %ipx wide, then zoom is %s and sampling %s', (count, widthPx, zoom, sampling) => {
+    const values = Array.from({ length: count }, (_, i) => i);
+    const o = ts({ series: makeSeries({ values }), widthPx });
+    expect((o.dataZoom as unknown[]).length > 0).toBe(zoom);
+    expect(seriesOf(o)[0]!.sampling).toBe(sampling);
+  });
+
+  it('when built, then the aria description is set and animation follows the reader preference', () => {
+    const o = ts({ animation: false });
+    expect(o.aria).toMatchObject({ enabled: true, label: { description: 'Views per day' } });
+    expect(o.animation).toBe(false);
+  });
+
+  it('when Other is zero, then no Other column is plotted', () => {
+    const s = breakdownSeries();
+    s.breakdown!.other = { values: [0, 0], summary: 0, items: 0 };
+    expect(timeSeriesColumns({ series: s, separately: true, names }).map((c) => c.name)).not.toContain('Other');
+  });
+});
+
+describe('breakdownRows', () => {
+  const rowNames = { item: names.item, other: (n: number) => `Other (${n})` };
+  it('when given items, then they are sorted by value with shares of the total and Other last', () => {
+    expect(breakdownRows(breakdownSeries(), rowNames).map((r) => [r.name, r.value, r.share])).toEqual([
+      ['Dataset', 40, 0.4],
+      ['Article', 25, 0.25],
+      ['Software', 5, 0.05],
+      ['Other (2)', 30, 0.3],
+    ]);
+  });
+
+  it.each([
+    [30, false],
+    [71, true],
+  ])('when Other is %i against 70 named, then it dwarfs the items: %s', (other, dwarfs) => {
+    const s = breakdownSeries();
+    s.breakdown!.other.summary = other;
+    expect(otherDwarfsItems(breakdownRows(s, rowNames))).toBe(dwarfs);
+  });
+});
+
+describe('breakdownOption', () => {
+  const rows = breakdownRows(breakdownSeries(), { item: names.item, other: () => 'Other' });
+  const huge = rows.map((r) => (r.isOther ? { ...r, value: 1000 } : r));
+  const build = (view: 'bar' | 'pie', r = rows) =>
+    breakdownOption({ ...common, rows: r, view, otherColor: '#888', percent: (f) => `${Math.round(f * 100)}%` });
+  const sourceNames = (o: ReturnType<typeof build>) => (o.dataset as { source: { name: string }[] }).source.map((s) => s.name);
+
+  it.each([
+    ['pie', rows, ['Dataset', 'Article', 'Software', 'Other']],
+    ['pie', huge, ['Dataset', 'Article', 'Software']],
+    ['bar', huge, ['Dataset', 'Article', 'Software', 'Other']],
+  ] as const)('when the view is %s, then the plotted items are as expected', (view, r, expected) => {
+    expect(sourceNames(build(view, [...r]))).toEqual(expected);
+  });
+
+  it('when a ring is drawn, then it has a hole and decals so slices differ without colour', () => {
+    const o = build('pie');
+    expect((o.series as { radius: string[] }[])[0]!.radius[0]).toBe('40%');
+    expect(o.aria).toMatchObject({ decal: { show: true } });
+  });
+});
+
+describe('mapOption', () => {
+  it('when countries have values, then the scale runs from 0 to the largest and the legend is labelled', () => {
+    const o = mapOption({
+      ...common,
+      mapName: 'rs-world',
+      legend: { high: 'High', low: 'Low' },
+      rows: [
+        { code: 'DE', name: 'Germany', value: 120 },
+        { code: 'FR', name: 'France', value: 30 },
+      ],
+    });
+    expect(o.visualMap).toMatchObject({ min: 0, max: 120, text: ['High', 'Low'] });
+    expect((o.series as { map: string }[])[0]!.map).toBe('rs-world');
+  });
+});
