@@ -29,6 +29,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.tsx', 'stories/**/*.test.tsx'],
           setupFiles: ['./test/setup-dom.ts'],
+          // codemirror-json-schema's ESM build uses extensionless imports Node cannot resolve; Vite can.
+          server: { deps: { inline: ['codemirror-json-schema'] } },
         },
       },
     ],
