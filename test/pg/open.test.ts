@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../server/storage/open';
+import { freshPgDatabase } from './fresh';
+
+describe('openDatabase on PostgreSQL', () => {
+  it('when REPOSTATS_DB is a postgres URL, then it opens a migrated PostgreSQL database', async () => {
+    const db = await openDatabase(await freshPgDatabase());
+    expect(db.dialect).toBe('postgres');
+    expect(await db.query('SELECT count(*) AS n FROM records')).toEqual([{ n: 0 }]);
+    await db.close();
+  });
+
+  it('when several processes open one fresh database at once, then the schema is migrated exactly once', async () => {
+    const url = await freshPgDatabase();
+    const engines = await Promise.all([openDatabase(url), openDatabase(url), openDatabase(url)]);
+    const rows = await engines[0]!.query<{ id: string; n: number }>(
+      'SELECT id, count(*) AS n FROM schema_migrations GROUP BY id ORDER BY id',
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.n === 1)).toBe(true);
+    await Promise.all(engines.map((db) => db.close()));
+  });
+});
