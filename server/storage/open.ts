@@ -29,6 +29,7 @@ export async function openDatabase(url: string | undefined = process.env.REPOSTA
     const { openDuckDb } = await import('./duckdb');
     db = await openDuckDb(target);
   }
-  await migrate(db);
+  // Several server processes may start together against one PostgreSQL: migrate one at a time.
+  await db.withLock('migrate', () => migrate(db));
   return db;
 }
