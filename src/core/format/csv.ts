@@ -1,0 +1,16 @@
+/**
+ * CSV for the per-widget export: RFC 4180 quoting, and text cells that a spreadsheet would run as
+ * a formula (`=`, `+`, `-`, `@`) are prefixed with `'` — labels come from record metadata.
+ */
+export type Cell = string | number | null;
+
+function cell(v: Cell): string {
+  if (v === null) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function toCsv(header: string[], rows: Cell[][]): string {
+  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
