@@ -1,0 +1,96 @@
+/**
+ * Bookmarks, dirty days and run history: what has been aggregated, and what must be again.
+ */
+import { AGGREGATION_KINDS, GLOBAL, type AggregationKind } from '../../../src/core/kinds';
+import type { SqlEngine } from '../../storage/port';
+
+export const RECORD_KINDS = AGGREGATION_KINDS.filter((k) => k.startsWith('records-'));
+export const USAGE_KINDS = AGGREGATION_KINDS.filter((k) => k.startsWith('usage-'));
+
+/** Every community the inputs know of, plus `global`, sorted. */
+export async function knownCommunities(db: SqlEngine): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `SELECT DISTINCT community_id AS id FROM memberships
+     UNION SELECT community_id AS id FROM communities
+     UNION SELECT '${GLOBAL}' AS id`,
+  );
+  return rows.map((r) => r.id).sort();
+}
+
+/**
+ * The last day the inputs speak of: the newest event, record creation or deletion, or
+ * membership change. Derived from the data (not the wall clock) so re-runs are identical.
+ */
+export async function dataAsOf(db: SqlEngine): Promise<string | null> {
+  const [row] = await db.query<{ d: string | null }>(
+    `SELECT MAX(d) AS d FROM (
+       SELECT MAX(day) AS d FROM events
+       UNION ALL SELECT MAX(created) FROM records
+       UNION ALL SELECT MAX(removed) FROM records
+       UNION ALL SELECT MAX(date) FROM memberships
+     ) t`,
+  );
+  return row?.d ?? null;
+}
+
+export async function bookmarks(db: SqlEngine): Promise<Map<string, string>> {
+  const rows = await db.query<{ kind: string; community_id: string; day: string }>(
+    'SELECT kind, community_id, day FROM agg_bookmarks',
+  );
+  return new Map(rows.map((r) => [`${r.kind}|${r.community_id}`, r.day]));
+}
+
+export async function setBookmarks(
+  tx: SqlEngine,
+  entries: { kinds: readonly AggregationKind[]; communities: readonly string[]; day: string; at: string },
+): Promise<void> {
+  const rows = entries.kinds.flatMap((kind) => entries.communities.map((c) => [kind, c, entries.day, entries.at]));
+  if (rows.length === 0) return;
+  const communities = entries.communities.map((_, i) => `$${i + 1}`).join(', ');
+  const kinds = entries.kinds.map((k) => `'${k}'`).join(', ');
+  await tx.exec(`DELETE FROM agg_bookmarks WHERE kind IN (${kinds}) AND community_id IN (${communities})`, [
+    ...entries.communities,
+  ]);
+  await tx.insertMany('agg_bookmarks', ['kind', 'community_id', 'day', 'updated_at'], rows);
+}
+
+/** Turn `community_id = '*'` record dirt into one row per known community, so units clear their own. */
+export async function expandWildcardDirt(db: SqlEngine): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.query<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM dirty_days WHERE scope = 'records' AND community_id = '*'`,
+    );
+    if (!row || row.n === 0) return;
+    await tx.exec(
+      `INSERT INTO dirty_days (scope, community_id, day)
+       SELECT DISTINCT 'records', c.id, d.day
+       FROM dirty_days d CROSS JOIN (
+         SELECT DISTINCT community_id AS id FROM memberships UNION SELECT '${GLOBAL}' AS id
+       ) c
+       WHERE d.scope = 'records' AND d.community_id = '*'
+       ON CONFLICT DO NOTHING`,
+    );
+    await tx.exec(`DELETE FROM dirty_days WHERE scope = 'records' AND community_id = '*'`);
+  });
+}
+
+export async function dirtyRecordCommunities(db: SqlEngine): Promise<Map<string, string[]>> {
+  const rows = await db.query<{ community_id: string; day: string }>(
+    `SELECT community_id, day FROM dirty_days WHERE scope = 'records' ORDER BY community_id, day`,
+  );
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.community_id, [...(out.get(r.community_id) ?? []), r.day]);
+  return out;
+}
+
+export async function dirtyUsageDays(db: SqlEngine): Promise<string[]> {
+  const rows = await db.query<{ day: string }>(
+    `SELECT DISTINCT day FROM dirty_days WHERE scope = 'usage' ORDER BY day`,
+  );
+  return rows.map((r) => r.day);
+}
+
+export async function firstEventDay(db: SqlEngine): Promise<string | null> {
+  const [row] = await db.query<{ d: string | null }>('SELECT MIN(day) AS d FROM events');
+  return row?.d ?? null;
+}
