@@ -1,0 +1,146 @@
+/**
+ * Browser check of the static Storybook (`npm run build-storybook` first): serves dist/storybook on
+ * a loopback port, opens a sample of stories in Debian's Chromium and fails on any console error,
+ * any story that does not render, or a sample entry that matches no story.
+ *
+ * Usage: tsx scripts/storybook-smoke.ts [--dir dist/storybook] [--verbose]
+ */
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { launchChromium, watchConsole } from '../test/e2e/browser';
+
+interface SampleEntry {
+  /** What the entry stands for, in the report. */
+  name: string;
+  /** Matched against story ids from index.json; every match is opened (at most `limit`). */
+  id: RegExp;
+  /** Text the rendered story must show. */
+  expectText?: RegExp;
+  limit?: number;
+}
+
+const WIDGET_KINDS = ['single-stat', 'time-series', 'breakdown', 'map', 'top-records', 'table', 'text'];
+
+export const SAMPLE: SampleEntry[] = [
+  ...WIDGET_KINDS.map((kind) => ({ name: `widget ${kind}`, id: new RegExp(`^widgets-${kind}--`), limit: 3 })),
+  { name: 'global dashboard', id: /^dashboards--global-dashboard$/ },
+  { name: 'community dashboard', id: /^dashboards--community-dashboard$/ },
+  { name: 'playground, valid layout', id: /^layout-playground--default-layout$/, expectText: /Layout is valid/ },
+  { name: 'playground, broken layout', id: /^layout-playground--broken-layout$/, expectText: /problems? in the layout/ },
+];
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.eot': 'application/vnd.ms-fontobject',
+  '.ico': 'image/x-icon',
+};
+
+function serve(dir: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = normalize(join(dir, path));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+function storyIds(dir: string): string[] {
+  const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { entries: Record<string, { id: string; type: string }> };
+  return Object.values(index.entries)
+    .filter((e) => e.type === 'story')
+    .map((e) => e.id);
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const dirArg = args.indexOf('--dir');
+  const dir = resolve(dirArg >= 0 ? (args[dirArg + 1] ?? '') : 'dist/storybook');
+  const verbose = args.includes('--verbose');
+  if (!existsSync(join(dir, 'index.json'))) {
+    console.error(`${dir}/index.json is missing: run \`npm run build-storybook\` first`);
+    return 2;
+  }
+  const ids = storyIds(dir);
+  const failures: string[] = [];
+  const plan: { entry: SampleEntry; id: string }[] = [];
+  for (const entry of SAMPLE) {
+    const matched = ids.filter((id) => entry.id.test(id)).slice(0, entry.limit ?? 1);
+    if (matched.length === 0) failures.push(`${entry.name}: no story id matches ${entry.id}`);
+    for (const id of matched) plan.push({ entry, id });
+  }
+
+  const server = await serve(dir);
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await launchChromium();
+  const started = Date.now();
+  try {
+    for (const { entry, id } of plan) {
+      const t0 = Date.now();
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const errors = watchConsole(page);
+      try {
+        await page.goto(`${base}/iframe.html?id=${id}&viewMode=story`, { waitUntil: 'load' });
+        // Storybook marks the body once a story has rendered or failed to.
+        await page.waitForFunction(
+          () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
+          undefined,
+          { timeout: 20_000 },
+        );
+        if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'))) {
+          const message = await page.locator('#error-message').innerText().catch(() => '');
+          errors.push(`story failed to render: ${message}`);
+        }
+        const root = page.locator('#storybook-root');
+        await root.locator(':scope > *').first().waitFor({ timeout: 10_000 });
+        if (entry.expectText) await root.getByText(entry.expectText).first().waitFor({ timeout: 10_000 });
+        // Let data requests (MSW) settle so late errors surface too.
+        await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
+        await page.waitForTimeout(300);
+        const text = (await root.innerText()).trim();
+        if (text.length === 0 && (await root.locator('canvas, svg').count()) === 0) errors.push('story rendered nothing');
+      } catch (error) {
+        errors.push(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+      } finally {
+        await page.close();
+      }
+      const ms = Date.now() - t0;
+      if (errors.length > 0) failures.push(`${id}: ${errors.join(' | ')}`);
+      if (verbose || errors.length > 0) console.log(`${errors.length ? 'FAIL' : 'ok  '} ${id} (${ms} ms)`);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  console.log(`storybook smoke: ${plan.length} stories opened in ${((Date.now() - started) / 1000).toFixed(1)} s, ${failures.length} failure(s)`);
+  for (const failure of failures) console.error(`  ✗ ${failure}`);
+  return failures.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
