@@ -1,6 +1,12 @@
 /**
  * The input tables: records, their subcount items, membership history, usage events.
  * Owned by the ingest side. Aggregations read these; nothing but ingest writes them.
+ *
+ * - records.communities: the record's current `parent.communities.ids` as a JSON array (its
+ *   membership *history* is in `memberships`).
+ * - memberships.source: 'explicit' (imported membership events) or 'derived' (from record imports).
+ * - dirty_days: scope 'records' | 'usage'; community_id a community, 'global', or '*' (all).
+ * - ingest_state: importer settings that must survive restarts (visitor-hash salt, subcount config hash).
  */
 import type { Migration } from '../port';
 
@@ -20,6 +26,7 @@ CREATE TABLE records (
   data_volume BIGINT NOT NULL,
   title TEXT,
   updated TEXT,
+  communities TEXT NOT NULL DEFAULT '[]',
   raw TEXT NOT NULL
 );
 CREATE TABLE record_items (
@@ -66,6 +73,10 @@ CREATE TABLE events (
   referrer TEXT,
   is_robot BOOLEAN NOT NULL,
   ok BOOLEAN NOT NULL
+);
+CREATE TABLE ingest_state (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
 );
 CREATE TABLE dirty_days (
   scope TEXT NOT NULL,

@@ -1,0 +1,169 @@
+/**
+ * Store a batch of normalised records: upsert the rows, replace their subcount items, merge labels,
+ * continue their membership history, and mark the days whose aggregations they change.
+ */
+import { GLOBAL } from '../../src/core/kinds';
+import type { SqlEngine } from '../storage/port';
+import type { NormalisedRecord, RecordRow } from './record';
+import { deriveMemberships, membershipValues, type MembershipRow, MEMBERSHIP_COLUMNS } from './membership';
+import { execIn, markDirty, selectIn, upsertRows, type DirtyDay } from './sql';
+import { dayOf, minDay, utcDay } from './time';
+import type { Extracted } from './extract';
+
+export const RECORD_COLUMNS = [
+  'record_id', 'parent_id', 'owner_id', 'created', 'published', 'removed', 'files_enabled',
+  'file_count', 'data_volume', 'title', 'updated', 'communities', 'raw',
+] as const;
+
+type StoredRecord = Pick<RecordRow, 'record_id' | 'created' | 'published' | 'removed' | 'raw'> & { communities: string };
+
+export async function storeRecords(
+  db: SqlEngine,
+  batch: readonly NormalisedRecord[],
+  options: { now: Date },
+): Promise<{ imported: number; skipped: number }> {
+  // Within one batch the last version of a record wins, as it would one line at a time.
+  const latest = new Map(batch.map((r) => [r.row.record_id, r]));
+  const ids = [...latest.keys()];
+  return db.transaction(async (tx) => {
+    const existing = new Map(
+      (
+        await selectIn<StoredRecord>(
+          tx,
+          (list) => `SELECT record_id, created, published, removed, communities, raw FROM records WHERE record_id IN (${list})`,
+          ids,
+        )
+      ).map((r) => [r.record_id, r]),
+    );
+    const changed = [...latest.values()].filter((r) => existing.get(r.row.record_id)?.raw !== r.row.raw);
+    const skipped = batch.length - changed.length;
+    if (changed.length === 0) return { imported: 0, skipped };
+    const changedIds = changed.map((r) => r.row.record_id);
+
+    const history = await selectIn<MembershipRow>(
+      tx,
+      (list) => `SELECT record_id, community_id, action, CAST(date AS TEXT) AS date, source FROM memberships WHERE record_id IN (${list})`,
+      changedIds,
+    );
+    const historyOf = groupBy(history, (h) => h.record_id);
+    const nowDay = utcDay(options.now);
+    const derived = changed.flatMap(({ row }) =>
+      deriveMemberships({
+        recordId: row.record_id,
+        current: row.communities,
+        history: historyOf.get(row.record_id) ?? [],
+        firstSeen: !existing.has(row.record_id),
+        createdDay: row.created,
+        changeDay: dayOf(row.updated) ?? nowDay,
+      }),
+    );
+
+    await upsertRows(tx, 'records', RECORD_COLUMNS, ['record_id'], changed.map(({ row }) => recordValues(row)));
+    await execIn(tx, (list) => `DELETE FROM record_items WHERE record_id IN (${list})`, changedIds);
+    await tx.insertMany(
+      'record_items',
+      ['record_id', 'field', 'item_id', 'file_count', 'data_volume'],
+      changed.flatMap(({ row, extracted }) => extracted.items.map((i) => [row.record_id, i.field, i.item_id, i.file_count, i.data_volume])),
+      { onConflict: 'ignore' },
+    );
+    await storeLabels(tx, changed.map((r) => r.extracted));
+    await tx.insertMany('memberships', MEMBERSHIP_COLUMNS, derived.map(membershipValues), { onConflict: 'ignore' });
+    const communities = new Set([...changed.flatMap((r) => r.row.communities), ...history.map((h) => h.community_id)]);
+    await tx.insertMany('communities', ['community_id'], [...communities].filter((c) => c !== GLOBAL).map((c) => [c]), {
+      onConflict: 'ignore',
+    });
+    await markDirty(tx, await dirtyDaysFor(tx, { changed, existing, historyOf, derived }));
+    return { imported: changed.length, skipped };
+  });
+}
+
+export function recordValues(row: RecordRow): unknown[] {
+  return RECORD_COLUMNS.map((c) => (c === 'communities' ? JSON.stringify(row.communities) : row[c]));
+}
+
+/** Labels are merged per language: a record carrying only `en` keeps another record's `fr`. */
+export async function storeLabels(db: SqlEngine, extracted: readonly Extracted[]): Promise<void> {
+  const merged = new Map<string, { field: string; item_id: string; labels: Record<string, string> }>();
+  for (const e of extracted) {
+    for (const l of e.labels) {
+      const key = `${l.field}\u001f${l.item_id}`;
+      const prior = merged.get(key);
+      merged.set(key, { ...l, labels: { ...(prior?.labels ?? {}), ...l.labels } });
+    }
+  }
+  if (merged.size === 0) return;
+  const keys = [...merged.keys()];
+  const stored = await selectIn<{ field: string; item_id: string; labels: string }>(
+    db,
+    (list) => `SELECT field, item_id, labels FROM item_labels WHERE field || chr(31) || item_id IN (${list})`,
+    keys,
+  );
+  for (const s of stored) {
+    const m = merged.get(`${s.field}\u001f${s.item_id}`)!;
+    m.labels = { ...(JSON.parse(s.labels) as Record<string, string>), ...m.labels };
+  }
+  await upsertRows(db, 'item_labels', ['field', 'item_id', 'labels'], ['field', 'item_id'], [...merged.values()].map((m) => [
+    m.field,
+    m.item_id,
+    JSON.stringify(sortKeys(m.labels)),
+  ]));
+}
+
+function sortKeys(labels: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+async function dirtyDaysFor(
+  db: SqlEngine,
+  ctx: {
+    changed: readonly NormalisedRecord[];
+    existing: Map<string, StoredRecord>;
+    historyOf: Map<string, MembershipRow[]>;
+    derived: readonly MembershipRow[];
+  },
+): Promise<DirtyDay[]> {
+  const days: DirtyDay[] = [];
+  const derivedOf = groupBy(ctx.derived, (d) => d.record_id);
+  const newIds = ctx.changed.map((r) => r.row.record_id).filter((id) => !ctx.existing.has(id));
+  const firstEvent = new Map(
+    (
+      await selectIn<{ record_id: string; day: string }>(
+        db,
+        (list) => `SELECT record_id, CAST(min(day) AS TEXT) AS day FROM events WHERE record_id IN (${list}) GROUP BY record_id`,
+        ctx.changed.map((r) => r.row.record_id),
+      )
+    ).map((r) => [r.record_id, r.day]),
+  );
+  for (const { row } of ctx.changed) {
+    const old = ctx.existing.get(row.record_id);
+    const history = ctx.historyOf.get(row.record_id) ?? [];
+    const derived = derivedOf.get(row.record_id) ?? [];
+    const day = minDay(
+      row.created, row.published, row.removed, old?.created, old?.published, old?.removed,
+      ...history.map((h) => h.date), ...derived.map((d) => d.date),
+    )!;
+    const oldCommunities = old ? (JSON.parse(old.communities) as string[]) : [];
+    const communities = new Set([GLOBAL, ...row.communities, ...oldCommunities, ...history.map((h) => h.community_id)]);
+    for (const c of communities) days.push({ scope: 'records', community_id: c, day });
+    const eventDay = firstEvent.get(row.record_id);
+    if (!eventDay) continue;
+    // Usage is attributed by membership at the event's time: it changes when the record first
+    // arrives (its events had no record) or when its membership history grows.
+    if (newIds.includes(row.record_id)) {
+      for (const c of communities) days.push({ scope: 'usage', community_id: c, day: eventDay });
+    }
+    for (const d of derived) days.push({ scope: 'usage', community_id: d.community_id, day: d.date > eventDay ? d.date : eventDay });
+  }
+  return days;
+}
+
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}

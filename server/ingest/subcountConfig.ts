@@ -1,0 +1,66 @@
+/**
+ * Keep records' subcount items in step with the subcount configuration. Its hash is stored; when
+ * the configuration changes, every record's items are re-extracted from its kept raw JSON and every
+ * day is marked dirty, so the next aggregation run rebuilds the documents. No manual migration.
+ */
+import type { SqlEngine } from '../storage/port';
+import type { SubcountConfig } from '../config/subcounts';
+import { extractItems } from './extract';
+import { storeLabels } from './recordStore';
+import { markDirty, readState, writeState, type DirtyDay } from './sql';
+import { shortHash } from './visitor';
+import { minDay } from './time';
+
+const STATE_KEY = 'subcount_config_hash';
+const PAGE = 2_000;
+
+export function subcountConfigHash(config: SubcountConfig): string {
+  return shortHash(JSON.stringify(config));
+}
+
+/** Returns the number of records re-extracted (0 when the configuration is unchanged). */
+export async function syncSubcountConfig(db: SqlEngine, config: SubcountConfig): Promise<number> {
+  const hash = subcountConfigHash(config);
+  const stored = await readState(db, STATE_KEY);
+  if (stored === hash) return 0;
+  return db.transaction(async (tx) => {
+    let count = 0;
+    if (stored !== null) {
+      await tx.exec('DELETE FROM record_items');
+      await tx.exec('DELETE FROM item_labels');
+      for (let offset = 0; ; offset += PAGE) {
+        const page = await tx.query<{ record_id: string; raw: string }>(
+          'SELECT record_id, raw FROM records ORDER BY record_id LIMIT $1 OFFSET $2',
+          [PAGE, offset],
+        );
+        if (page.length === 0) break;
+        const extracted = page.map((r) => ({ id: r.record_id, ...extractItems(JSON.parse(r.raw), config) }));
+        await tx.insertMany(
+          'record_items',
+          ['record_id', 'field', 'item_id', 'file_count', 'data_volume'],
+          extracted.flatMap((e) => e.items.map((i) => [e.id, i.field, i.item_id, i.file_count, i.data_volume])),
+          { onConflict: 'ignore' },
+        );
+        await storeLabels(tx, extracted);
+        count += page.length;
+      }
+      await markDirty(tx, await everythingDirty(tx));
+    }
+    await writeState(tx, STATE_KEY, hash);
+    return count;
+  });
+}
+
+async function everythingDirty(db: SqlEngine): Promise<DirtyDay[]> {
+  const [r] = await db.query<{ created: string | null; published: string | null; joined: string | null; used: string | null }>(
+    `SELECT (SELECT CAST(min(created) AS TEXT) FROM records) AS created,
+            (SELECT CAST(min(published) AS TEXT) FROM records) AS published,
+            (SELECT CAST(min(date) AS TEXT) FROM memberships) AS joined,
+            (SELECT CAST(min(day) AS TEXT) FROM events) AS used`,
+  );
+  const days: DirtyDay[] = [];
+  const records = minDay(r?.created, r?.published, r?.joined);
+  if (records) days.push({ scope: 'records', community_id: '*', day: records });
+  if (r?.used) days.push({ scope: 'usage', community_id: '*', day: r.used });
+  return days;
+}

@@ -1,0 +1,29 @@
+/** Timestamps in inputs may lack a zone; they are UTC, whatever the machine's TZ says. */
+const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
+
+/** Parse an ISO date or date-time as UTC; null when it is not a valid instant. */
+export function parseUtc(value: string): Date | null {
+  let text = value.trim().replace(' ', 'T');
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) text += 'T00:00:00Z';
+  else if (!HAS_ZONE.test(text)) text += 'Z';
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+export function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The UTC day of an ISO timestamp, or null when it does not parse. */
+export function dayOf(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const date = parseUtc(value);
+  return date ? utcDay(date) : null;
+}
+
+/** The earliest of some 'YYYY-MM-DD' days (string order is date order), ignoring nulls. */
+export function minDay(...days: (string | null | undefined)[]): string | null {
+  let min: string | null = null;
+  for (const d of days) if (d && (min === null || d < min)) min = d;
+  return min;
+}
