@@ -19,6 +19,8 @@ interface SampleEntry {
   /** Text the rendered story must show. */
   expectText?: RegExp;
   limit?: number;
+  /** Docs pages render under #storybook-docs in docs view mode. */
+  docs?: boolean;
 }
 
 const WIDGET_KINDS = ['single-stat', 'time-series', 'breakdown', 'map', 'top-records', 'table', 'text'];
@@ -28,6 +30,8 @@ export const SAMPLE: SampleEntry[] = [
   { name: 'global dashboard', id: /^dashboards--global-dashboard$/ },
   { name: 'community dashboard', id: /^dashboards--community-dashboard$/ },
   { name: 'playground, valid layout', id: /^layout-playground--default-layout$/, expectText: /Layout is valid/ },
+  { name: 'docs: layout format', id: /^docs-layout-format--docs$/, expectText: /The layout format/, docs: true },
+  { name: 'docs: widget props', id: /^docs-widget-props--docs$/, expectText: /Props of a "breakdown" widget/, docs: true },
   { name: 'playground, broken layout', id: /^layout-playground--broken-layout$/, expectText: /problems? in the layout/ },
 ];
 
@@ -54,6 +58,11 @@ function serve(dir: string): Promise<Server> {
       res.writeHead(403).end();
       return;
     }
+    // Chromium asks for /favicon.ico on its own; Storybook ships favicon.svg only.
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) {
       res.writeHead(404).end();
@@ -68,7 +77,7 @@ function serve(dir: string): Promise<Server> {
 function storyIds(dir: string): string[] {
   const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { entries: Record<string, { id: string; type: string }> };
   return Object.values(index.entries)
-    .filter((e) => e.type === 'story')
+    .filter((e) => e.type === 'story' || e.type === 'docs')
     .map((e) => e.id);
 }
 
@@ -99,8 +108,12 @@ async function main(): Promise<number> {
       const t0 = Date.now();
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const errors = watchConsole(page);
+      // Chromium's console only says "404"; name the resource so a failure is actionable.
+      page.on('response', (response) => {
+        if (response.status() >= 400) errors.push(`HTTP ${response.status()} ${response.url().replace(base, '')}`);
+      });
       try {
-        await page.goto(`${base}/iframe.html?id=${id}&viewMode=story`, { waitUntil: 'load' });
+        await page.goto(`${base}/iframe.html?id=${id}&viewMode=${entry.docs ? 'docs' : 'story'}`, { waitUntil: 'load' });
         // Storybook marks the body once a story has rendered or failed to.
         await page.waitForFunction(
           () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
@@ -111,7 +124,7 @@ async function main(): Promise<number> {
           const message = await page.locator('#error-message').innerText().catch(() => '');
           errors.push(`story failed to render: ${message}`);
         }
-        const root = page.locator('#storybook-root');
+        const root = page.locator(entry.docs ? '#storybook-docs' : '#storybook-root');
         await root.locator(':scope > *').first().waitFor({ timeout: 10_000 });
         if (entry.expectText) await root.getByText(entry.expectText).first().waitFor({ timeout: 10_000 });
         // Let data requests (MSW) settle so late errors surface too.
