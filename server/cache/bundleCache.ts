@@ -1,0 +1,154 @@
+/**
+ * The response cache for series bundles. A request is a lookup: in-process LRU, then the
+ * `bundle_cache` table, and only on a miss is the bundle built, rendered in every encoding and
+ * stored. After an aggregation run `refresh(affected)` rebuilds exactly the bundles whose days
+ * changed, so no stale bundle survives a re-aggregation.
+ */
+import type { SeriesBundle } from '../../src/api/schemas';
+import type { SqlEngine } from '../storage/port';
+import { type EncodedBody, encodeBody } from './encode';
+import { Lru } from './lru';
+
+import type { BundleKey } from '../domain/bundles/key';
+
+export type CacheKey = BundleKey;
+
+export type BuildBundle = (db: SqlEngine, key: CacheKey) => Promise<SeriesBundle | null>;
+
+export const keyString = (k: CacheKey) => `${k.community}|${k.category}|${k.basis ?? ''}|${k.year}`;
+
+type CachedRow = {
+  etag: string;
+  body: string;
+  gzip: string;
+  br: string;
+  built_at: string;
+};
+
+export interface CacheFreshness {
+  bundles: number;
+  oldestBuiltAt: string | null;
+  newestBuiltAt: string | null;
+  lastRefreshAt: string | null;
+}
+
+export class BundleCache {
+  private readonly lru: Lru<EncodedBody>;
+  private readonly inFlight = new Map<string, Promise<EncodedBody | null>>();
+  private lastRefreshAt: string | null = null;
+
+  constructor(
+    private readonly db: SqlEngine,
+    private readonly build: BuildBundle,
+    options: { lruBytes?: number } = {},
+  ) {
+    this.lru = new Lru(options.lruBytes ?? 256 * 1024 * 1024, (e) => e.identity.length + e.gzip.length + e.br.length);
+  }
+
+  /** The encoded bundle, or null when the community has no data for that year. */
+  async get(key: CacheKey): Promise<EncodedBody | null> {
+    const id = keyString(key);
+    const hot = this.lru.get(id);
+    if (hot) return hot;
+    const pending = this.inFlight.get(id);
+    if (pending) return pending;
+    const work = this.load(key).finally(() => this.inFlight.delete(id));
+    this.inFlight.set(id, work);
+    return work;
+  }
+
+  private async load(key: CacheKey): Promise<EncodedBody | null> {
+    const [row] = await this.db.query<CachedRow>(
+      'SELECT etag, body, gzip, br, built_at FROM bundle_cache WHERE community_id = $1 AND category = $2 AND basis = $3 AND year = $4',
+      [key.community, key.category, key.basis ?? '', key.year],
+    );
+    if (row) {
+      const entry: EncodedBody = {
+        etag: row.etag,
+        identity: Buffer.from(row.body, 'utf8'),
+        gzip: Buffer.from(row.gzip, 'base64'),
+        br: Buffer.from(row.br, 'base64'),
+        builtAt: row.built_at,
+      };
+      this.lru.set(keyString(key), entry);
+      return entry;
+    }
+    return this.render(key);
+  }
+
+  /** Build, encode and store one bundle (replacing any stored one); null when there is no data. */
+  private async render(key: CacheKey): Promise<EncodedBody | null> {
+    const bundle = await this.build(this.db, key);
+    if (!bundle) {
+      await this.remove(key);
+      return null;
+    }
+    const entry = await encodeBody(JSON.stringify(bundle));
+    await this.db.transaction(async (tx) => {
+      await tx.exec('DELETE FROM bundle_cache WHERE community_id = $1 AND category = $2 AND basis = $3 AND year = $4', [
+        key.community,
+        key.category,
+        key.basis ?? '',
+        key.year,
+      ]);
+      await tx.exec(
+        'INSERT INTO bundle_cache (community_id, category, basis, year, etag, body, gzip, br, built_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+        [
+          key.community,
+          key.category,
+          key.basis ?? '',
+          key.year,
+          entry.etag,
+          entry.identity.toString('utf8'),
+          entry.gzip.toString('base64'),
+          entry.br.toString('base64'),
+          entry.builtAt,
+        ],
+      );
+    });
+    this.lru.set(keyString(key), entry);
+    return entry;
+  }
+
+  private async remove(key: CacheKey): Promise<void> {
+    this.lru.delete(keyString(key));
+    await this.db.exec('DELETE FROM bundle_cache WHERE community_id = $1 AND category = $2 AND basis = $3 AND year = $4', [
+      key.community,
+      key.category,
+      key.basis ?? '',
+      key.year,
+    ]);
+  }
+
+  /** Rebuild the given bundles now (after an aggregation run). Returns how many were stored. */
+  async refresh(keys: readonly CacheKey[], onProgress?: (done: number, total: number) => void): Promise<number> {
+    let stored = 0;
+    let done = 0;
+    for (const key of keys) {
+      // Drop the hot copy first so a request during the rebuild never sees the old body after it.
+      this.lru.delete(keyString(key));
+      if (await this.render(key)) stored += 1;
+      onProgress?.(++done, keys.length);
+    }
+    this.lastRefreshAt = new Date().toISOString();
+    return stored;
+  }
+
+  /** Forget everything (e.g. after an aggregation run outside this process). */
+  async clear(): Promise<void> {
+    this.lru.deleteWhere(() => true);
+    await this.db.exec('DELETE FROM bundle_cache');
+  }
+
+  async freshness(): Promise<CacheFreshness> {
+    const [r] = await this.db.query<{ n: number; oldest: string | null; newest: string | null }>(
+      'SELECT CAST(count(*) AS BIGINT) AS n, min(built_at) AS oldest, max(built_at) AS newest FROM bundle_cache',
+    );
+    return {
+      bundles: Number(r?.n ?? 0),
+      oldestBuiltAt: r?.oldest ?? null,
+      newestBuiltAt: r?.newest ?? null,
+      lastRefreshAt: this.lastRefreshAt,
+    };
+  }
+}

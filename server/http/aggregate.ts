@@ -1,0 +1,51 @@
+/**
+ * Running an aggregation inside the serving process (DuckDB allows one process per file, so the
+ * server is where operators trigger runs while it serves), then re-rendering exactly the cached
+ * bundles the run affected. One run at a time; the state is visible on /api/v1/status.
+ */
+import type { ServerContext } from './context';
+import { HttpError } from './errors';
+
+export interface RunReport {
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  affected: number;
+  rebuilt: number;
+  result: unknown;
+}
+
+export async function runAndRefresh(ctx: ServerContext, options: Record<string, unknown> = {}): Promise<RunReport> {
+  if (ctx.aggregation.running) {
+    throw new HttpError(409, 'aggregation_running', `an aggregation run started at ${ctx.aggregation.running.startedAt} is in progress`);
+  }
+  const startedAt = new Date().toISOString();
+  ctx.aggregation.running = { startedAt };
+  const t0 = performance.now();
+  try {
+    const result = await ctx.domain.runAggregation(ctx.db, options);
+    const rebuilt = await ctx.cache.refresh(result.affected);
+    ctx.communitiesChanged();
+    const finishedAt = new Date().toISOString();
+    ctx.aggregation.lastRun = { startedAt, finishedAt, affected: result.affected.length, rebuilt };
+    return {
+      startedAt,
+      finishedAt,
+      durationMs: Math.round(performance.now() - t0),
+      affected: result.affected.length,
+      rebuilt,
+      result,
+    };
+  } catch (error) {
+    ctx.aggregation.lastRun = {
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      affected: 0,
+      rebuilt: 0,
+      error: error instanceof Error ? error.message : String(error),
+    };
+    throw error;
+  } finally {
+    ctx.aggregation.running = null;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * `createApp(deps)`: the Express app, separate from `listen` so tests run the real thing on port 0.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import cors from 'cors';
+import type { AppDeps } from './deps';
+import { createContext, type ServerContext } from './context';
+import { errorHandler, unknownRoute } from './errors';
+import { buildOpenApi } from './openapi';
+import { adminRouter } from './routes/admin';
+import { aggregationsRouter } from './routes/aggregations';
+import { communitiesRouter } from './routes/communities';
+import { ingestRouter } from './routes/ingest';
+import { layoutRouter } from './routes/layout';
+import { seriesRouter } from './routes/series';
+import { statsRouter } from './routes/stats';
+import { topRecordsRouter } from './routes/topRecords';
+
+export interface App {
+  app: Express;
+  ctx: ServerContext;
+}
+
+export function createApp(deps: AppDeps): App {
+  const ctx = createContext(deps);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+  app.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
+  const origins = deps.config.corsOrigins;
+  app.use(
+    '/api',
+    cors({
+      origin: origins.includes('*') ? true : origins,
+      allowedHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
+      exposedHeaders: ['ETag', 'Content-Disposition'],
+      maxAge: 600,
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ ok: true });
+  });
+  const openapi = JSON.stringify(buildOpenApi());
+  app.get('/api/openapi.json', (_req, res) => {
+    res.type('application/json').send(openapi);
+  });
+
+  // Ingest reads its own raw body (size limit, NDJSON), so it is mounted before the JSON parser.
+  app.use(ingestRouter(ctx));
+  app.use(['/api/stats', '/api/v1/communities'], express.json({ limit: '1mb', type: 'application/json' }));
+  app.use(communitiesRouter(ctx));
+  app.use(seriesRouter(ctx));
+  app.use(aggregationsRouter(ctx));
+  app.use(topRecordsRouter(ctx));
+  app.use(layoutRouter(ctx));
+  app.use(statsRouter(ctx));
+  app.use(adminRouter(ctx));
+  app.use('/api', unknownRoute);
+
+  if (deps.staticDir && existsSync(deps.staticDir)) {
+    const root = resolve(deps.staticDir);
+    app.use(express.static(root, { index: 'index.html', maxAge: '1h' }));
+    // SPA fallback: any other GET that wants HTML gets the demo page.
+    app.get(/.*/, (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.sendFile(resolve(root, 'index.html'));
+    });
+  }
+  app.use(unknownRoute);
+  app.use(errorHandler(deps.logger));
+  return { app, ctx };
+}

@@ -1,0 +1,67 @@
+/**
+ * Per-app state shared by the routes: the dependencies, the response cache, the community
+ * directory and the state of an aggregation run started through the API.
+ */
+import type { Request } from 'express';
+import { BundleCache } from '../cache/bundleCache';
+import type { AppDeps } from './deps';
+import { type CommunityRow, GLOBAL_COMMUNITY, listCommunityRows } from './communityStore';
+import { GLOBAL } from '../../src/core/kinds';
+import { requireReadable } from './access';
+import { HttpError } from './errors';
+
+export interface AggregationState {
+  running: { startedAt: string } | null;
+  lastRun: { startedAt: string; finishedAt: string; affected: number; rebuilt: number; error?: string } | null;
+}
+
+export interface ServerContext extends AppDeps {
+  cache: BundleCache;
+  aggregation: AggregationState;
+  now: () => Date;
+  /** Every known community, cached briefly: the hot path must not scan memberships per request. */
+  communities(): Promise<CommunityRow[]>;
+  /** Forget the cached directory (after ingest or a run). */
+  communitiesChanged(): void;
+  /** Load a community by id or slug, 404 when unknown. */
+  community(idOrSlug: string): Promise<CommunityRow>;
+  /** Load a community and check the request may read its dashboard data. */
+  readableCommunity(req: Request, idOrSlug: string): Promise<CommunityRow>;
+}
+
+export function createContext(deps: AppDeps): ServerContext {
+  const cache = new BundleCache(deps.db, deps.domain.buildBundle);
+  let directory: { at: number; rows: Promise<CommunityRow[]> } | null = null;
+  const DIRECTORY_TTL_MS = 10_000;
+  const ctx: ServerContext = {
+    ...deps,
+    cache,
+    aggregation: { running: null, lastRun: null },
+    now: deps.now ?? (() => new Date()),
+    communities() {
+      const at = Date.now();
+      if (!directory || at - directory.at > DIRECTORY_TTL_MS) {
+        const rows = listCommunityRows(deps.db);
+        directory = { at, rows };
+        rows.catch(() => (directory = null));
+      }
+      return directory.rows;
+    },
+    communitiesChanged() {
+      directory = null;
+    },
+    async community(idOrSlug) {
+      if (idOrSlug === GLOBAL) return GLOBAL_COMMUNITY;
+      const rows = await ctx.communities();
+      const found = rows.find((r) => r.id === idOrSlug) ?? rows.find((r) => r.slug === idOrSlug);
+      if (!found) throw new HttpError(404, 'unknown_community', `no community "${idOrSlug}"`, 'community');
+      return found;
+    },
+    async readableCommunity(req, idOrSlug) {
+      const c = await ctx.community(idOrSlug);
+      requireReadable(req, deps.config, c);
+      return c;
+    },
+  };
+  return ctx;
+}

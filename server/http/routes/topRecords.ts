@@ -1,0 +1,34 @@
+/**
+ * GET /api/v1/communities/{id|global}/top-records?metric=views|downloads&start=&end=&limit=
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { topRecords } from '../../domain/topRecords';
+import { isAdmin } from '../access';
+import type { ServerContext } from '../context';
+import { parseWith } from '../params';
+import { resolveRange } from './aggregations';
+
+const TopQuery = z.object({
+  metric: z.enum(['views', 'downloads']).default('views'),
+  limit: z.coerce.number().int().min(1).max(1000).default(10),
+});
+
+export function topRecordsRouter(ctx: ServerContext): Router {
+  const router = Router();
+  router.get('/api/v1/communities/:community/top-records', async (req, res) => {
+    const community = await ctx.readableCommunity(req, req.params.community);
+    const { metric, limit } = parseWith(TopQuery, { metric: req.query.metric, limit: req.query.limit });
+    const range = resolveRange({ start: req.query.start, end: req.query.end }, ctx.now());
+    const body = await topRecords(ctx.db, {
+      community: community.id,
+      metric,
+      limit,
+      ...range,
+      includeRestricted: isAdmin(req, ctx.config),
+    });
+    res.set('Cache-Control', community.restricted ? 'private, max-age=300' : 'public, max-age=300');
+    res.json(body);
+  });
+  return router;
+}

@@ -1,0 +1,53 @@
+/**
+ * Sending pre-encoded bodies: ETag / If-None-Match → 304, Accept-Encoding negotiation with
+ * `Vary`, Cache-Control. The body is never re-compressed per request.
+ */
+import type { Request, Response } from 'express';
+import { type EncodedBody, negotiateEncoding } from '../cache/encode';
+
+export interface CachePolicy {
+  /** `private` for restricted communities (a shared cache must not hand them out). */
+  visibility: 'public' | 'private';
+  maxAgeSeconds: number;
+}
+
+export function cacheControl(p: CachePolicy): string {
+  return `${p.visibility}, max-age=${p.maxAgeSeconds}, must-revalidate`;
+}
+
+/** Past years change only when history is recomputed; the current year changes every run. */
+export function seriesPolicy(options: { year: number; now: Date; restricted: boolean }): CachePolicy {
+  const current = options.year >= options.now.getUTCFullYear();
+  return { visibility: options.restricted ? 'private' : 'public', maxAgeSeconds: current ? 300 : 86_400 };
+}
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  // Compare weakly: a proxy may have turned our strong tag into W/"…".
+  const bare = etag.replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === bare);
+}
+
+export function sendEncoded(
+  req: Request,
+  res: Response,
+  body: EncodedBody,
+  options: { contentType: string; policy: CachePolicy; disposition?: string; compress?: boolean },
+): void {
+  res.set('ETag', body.etag);
+  res.set('Vary', 'Accept-Encoding, Authorization');
+  res.set('Cache-Control', cacheControl(options.policy));
+  res.set('Last-Modified', new Date(body.builtAt).toUTCString());
+  if (options.disposition) res.set('Content-Disposition', options.disposition);
+  if (matches(req.get('if-none-match'), body.etag)) {
+    res.status(304).end();
+    return;
+  }
+  const encoding = options.compress === false ? 'identity' : negotiateEncoding(req.get('accept-encoding'));
+  const payload = encoding === 'br' ? body.br : encoding === 'gzip' ? body.gzip : body.identity;
+  if (encoding !== 'identity') res.set('Content-Encoding', encoding);
+  res.type(options.contentType);
+  res.set('Content-Length', String(payload.length));
+  res.status(200).end(req.method === 'HEAD' ? undefined : payload);
+}
