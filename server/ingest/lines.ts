@@ -28,17 +28,18 @@ async function isGzip(path: string): Promise<boolean> {
 
 export async function readFileLines(path: string): Promise<FileLines> {
   const { size } = await stat(path);
-  const file = createReadStream(path, { highWaterMark: 1 << 20 });
-  let bytes = 0;
-  file.on('data', (chunk) => (bytes += chunk.length));
-  const input: Readable = (await isGzip(path)) ? file.pipe(createGunzip()) : file;
-  // A gunzip error must reach the reader, not crash the process unhandled.
-  file.on('error', (e) => input.destroy(e));
-  return {
-    lines: createInterface({ input, crlfDelay: Infinity }),
-    bytesRead: () => bytes,
-    totalBytes: size,
-  };
+  const gzip = await isGzip(path);
+  let file: ReturnType<typeof createReadStream> | null = null;
+  // The stream opens when iteration starts: readline drops lines emitted before anyone listens,
+  // and the importer does some database work before it reads the first line.
+  async function* lines(): AsyncGenerator<string> {
+    file = createReadStream(path, { highWaterMark: 1 << 20 });
+    const input: Readable = gzip ? file.pipe(createGunzip()) : file;
+    // A read error must reach the reader, not crash the process unhandled.
+    if (gzip) file.on('error', (e) => input.destroy(e));
+    yield* createInterface({ input, crlfDelay: Infinity });
+  }
+  return { lines: lines(), bytesRead: () => file?.bytesRead ?? 0, totalBytes: size };
 }
 
 /** A JSON array body (HTTP API) as lines, one per element. */

@@ -1,0 +1,40 @@
+/**
+ * The `repostats` command line. Each command lives in `commands/` and exports `register(program)`;
+ * adding one is one import and one line in COMMANDS.
+ */
+import { pathToFileURL } from 'node:url';
+import { Command } from 'commander';
+import { register as registerImport } from './commands/import';
+
+const COMMANDS: ((program: Command) => void)[] = [registerImport];
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('repostats')
+    .description('Statistics for research repositories: import records and usage, aggregate, serve dashboards.')
+    .showHelpAfterError()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ repostats import records records.ndjson.gz
+  $ repostats import events events.ndjson
+  $ repostats help import
+
+The database is $REPOSTATS_DB (a DuckDB file or a postgres:// URL), ./data/repostats.duckdb by default.`,
+    );
+  for (const register of COMMANDS) register(program);
+  return program;
+}
+
+export async function main(argv: readonly string[] = process.argv): Promise<void> {
+  try {
+    await buildProgram().parseAsync([...argv]);
+  } catch (error) {
+    process.stderr.write(`repostats: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  }
+}
+
+// Run when executed directly (`tsx server/cli/main.ts`, `node dist/…/main.js`); bin/repostats.js calls main().
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
