@@ -6,7 +6,7 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
-import { THEMES, type ThemeName } from '../src/theme';
+import { THEMES, themeVars, type ThemeName } from '../src/theme';
 import { LOCALE_ITEMS, STORYBOOK_LOCALES } from '../stories/support/globals';
 
 const withThemeBackground: Decorator = (Story, context) => {
@@ -17,7 +17,9 @@ const withThemeBackground: Decorator = (Story, context) => {
   return (
     <div
       data-rs-storybook-theme={theme}
-      style={{ background: tokens.background, color: tokens.text, minHeight: '100vh', padding: padded ? 16 : 0, boxSizing: 'border-box' }}
+      // The tokens as --rs- properties, as the dashboard root sets them, so a widget shown on its
+      // own is themed exactly as inside a dashboard.
+      style={{ ...themeVars(tokens), background: tokens.background, color: tokens.text, minHeight: '100vh', padding: padded ? 16 : 0, boxSizing: 'border-box' }}
     >
       <Story />
     </div>
