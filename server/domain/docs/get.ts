@@ -1,0 +1,120 @@
+/**
+ * The raw daily documents of one kind for one community over a range of days, in the reference's
+ * shapes, one per day from the kind's first aggregated day to its bookmark (days without activity
+ * get zero documents, as in the reference). Derived from the stored facts on request; the same
+ * facts always give byte-identical documents.
+ */
+import { DEFAULT_TOP_N, FIELDS, RECORD_FIELD_IDS, USAGE_FIELD_IDS, type FieldId } from '../../../src/core/fields';
+import type { AggregationKind } from '../../../src/core/kinds';
+import type { Basis } from '../../../src/core/metrics';
+import type { DailyDoc } from '../../../src/core/docs';
+import type { SqlEngine } from '../../storage/port';
+import { daysBetween, maxDay, minDay } from '../aggregate/days';
+import { FACT_COLUMNS, TABLES, addFact, factSpan, itemLabels, scopeFilter, zeroFact, type Fact, type Family } from '../aggregate/facts';
+import { holdsSomething, rankScore, recordDeltaShape, recordSnapshotShape, usageShape } from './shape';
+
+export interface DailyDocsQuery {
+  kind: AggregationKind;
+  community: string;
+  start: string;
+  end: string;
+  /** Items kept for `top` fields (default 20). */
+  topN?: number;
+}
+
+type Row = { field: string; item_id: string; d: string | null } & Record<string, unknown>;
+
+export function parseKind(kind: AggregationKind): { family: Family; mode: 'delta' | 'snapshot'; basis: Basis | null } {
+  const [family, mode, basis] = kind.split('-') as ['records' | 'usage', 'delta' | 'snapshot', Basis | undefined];
+  return { family, mode, basis: basis ?? null };
+}
+
+export async function getDailyDocs(db: SqlEngine, query: DailyDocsQuery): Promise<DailyDoc[]> {
+  const { family, mode, basis } = parseKind(query.kind);
+  const span = await factSpan(db, { family, community: query.community, basis });
+  if (!span) return [];
+  const from = maxDay(span.first, query.start) as string;
+  const to = minDay(span.last, query.end) as string;
+  if (from > to) return [];
+
+  const scope = scopeFilter({ family, community: query.community, basis });
+  const p = scope.params.length;
+  const dayExpr = mode === 'snapshot' ? `CASE WHEN day < CAST($${p + 1} AS DATE) THEN NULL ELSE day END` : 'day';
+  const sums = FACT_COLUMNS[family].map((c) => `CAST(SUM(${c}) AS BIGINT) AS ${c}`).join(', ');
+  const rows = await db.query<Row>(
+    `SELECT field, item_id, ${dayExpr} AS d, ${sums} FROM ${TABLES[family]}
+     WHERE ${scope.sql} AND day <= CAST($${p + 2} AS DATE) ${mode === 'delta' ? `AND day >= CAST($${p + 1} AS DATE)` : ''}
+     GROUP BY field, item_id, ${dayExpr}`,
+    [...scope.params, from, to],
+  );
+  const byDay = new Map<string | null, Row[]>();
+  for (const r of rows) byDay.set(r.d, [...(byDay.get(r.d) ?? []), r]);
+
+  const labels = await itemLabels(db);
+  const fields = (family === 'records' ? RECORD_FIELD_IDS : USAGE_FIELD_IDS) as FieldId[];
+  const build = new DocBuilder({ family, mode, community: query.community, fields, labels, topN: query.topN ?? DEFAULT_TOP_N });
+  // Snapshot state: the running sum of every fact so far, per `field|item` ('|' is the totals).
+  const state = new Map<string, Fact>();
+  const accumulate = (list: Row[] | undefined) => {
+    for (const r of list ?? []) {
+      const k = `${r.field}|${r.item_id}`;
+      let fact = state.get(k);
+      if (!fact) state.set(k, (fact = zeroFact(family)));
+      addFact(fact, r);
+    }
+  };
+  accumulate(byDay.get(null));
+  return daysBetween(from, to).map((day) => {
+    if (mode === 'snapshot') {
+      accumulate(byDay.get(day));
+      return build.doc(day, [...state.entries()].map(([k, f]) => [...(k.split('|') as [string, string]), f]));
+    }
+    return build.doc(day, (byDay.get(day) ?? []).map((r) => [r.field, r.item_id, addFact(zeroFact(family), r)]));
+  });
+}
+
+class DocBuilder {
+  constructor(
+    private readonly o: {
+      family: Family; mode: 'delta' | 'snapshot'; community: string; fields: FieldId[];
+      labels: Map<string, Record<string, string>>; topN: number;
+    },
+  ) {}
+
+  doc(day: string, entries: [field: string, item: string, fact: Fact][]): DailyDoc {
+    const { family, mode } = this.o;
+    const shape = family === 'usage' ? usageShape : mode === 'delta' ? recordDeltaShape : recordSnapshotShape;
+    const byField = new Map<string, [string, string, Fact][]>();
+    for (const e of entries) byField.set(e[0], [...(byField.get(e[0]) ?? []), e]);
+    const totals = byField.get('')?.[0]?.[2] ?? zeroFact(family);
+    const subcounts: Record<string, unknown[]> = {};
+    const other: Record<string, unknown> = {};
+    for (const field of this.o.fields) {
+      const items = (byField.get(field) ?? [])
+        .filter(([, , fact]) => mode === 'delta' || holdsSomething(family, fact))
+        .map(([, id, fact]) => ({ id, fact, score: rankScore(family, mode, fact) }))
+        .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const keep = FIELDS[field].keep === 'all' ? items.length : this.o.topN;
+      subcounts[field] = items.slice(0, keep).map((it) => ({ id: it.id, label: this.label(field, it.id), ...shape(it.fact) }));
+      if (FIELDS[field].keep === 'top') {
+        const rest = items.slice(keep);
+        other[field] = { items: rest.length, ...shape(rest.reduce((acc, it) => addFact(acc, it.fact), zeroFact(family))) };
+      }
+    }
+    const head = mode === 'delta' ? { period_start: day, period_end: day } : { snapshot_date: day };
+    const common = { community_id: this.o.community, ...head, timestamp: `${day}T23:59:59Z` };
+    if (family === 'usage') return { ...common, totals: usageShape(totals), subcounts, subcounts_other: other } as DailyDoc;
+    if (mode === 'delta') {
+      return { ...common, ...recordDeltaShape(totals), uploaders: Number(totals.upl_day ?? 0), subcounts, subcounts_other: other } as DailyDoc;
+    }
+    const s = recordSnapshotShape(totals);
+    return {
+      ...common, total_records: s.records, total_parents: s.parents, total_files: s.files,
+      total_uploaders: Number(totals.upl_add ?? 0) - Number(totals.upl_rem ?? 0), subcounts, subcounts_other: other,
+    } as DailyDoc;
+  }
+
+  private label(field: string, id: string): string | Record<string, string> {
+    return this.o.labels.get(`${field}|${id}`) ?? '';
+  }
+}
