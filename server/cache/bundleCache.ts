@@ -134,7 +134,29 @@ export class BundleCache {
     return stored;
   }
 
-  /** Forget everything (e.g. after an aggregation run outside this process). */
+  /**
+   * Drop the given bundles (all bundles when `keys` is null) whose stored copy was built before
+   * `time`, in the table and in memory. Returns how many stored rows went.
+   */
+  async dropBuiltBefore(time: string, keys: readonly CacheKey[] | null): Promise<number> {
+    const rows = await this.db.query<{ community_id: string; category: string; basis: string; year: number }>(
+      'SELECT community_id, category, basis, year FROM bundle_cache WHERE built_at < $1',
+      [time],
+    );
+    const wanted = keys ? new Set(keys.map(keyString)) : null;
+    let dropped = 0;
+    for (const r of rows) {
+      const key = { community: r.community_id, category: r.category, basis: r.basis || null, year: Number(r.year) } as CacheKey;
+      if (wanted && !wanted.has(keyString(key))) continue;
+      await this.remove(key);
+      dropped += 1;
+    }
+    // Hot copies of bundles never stored here (or stored by another process) go too.
+    this.lru.deleteWhere((id, entry) => (wanted === null || wanted.has(id)) && entry.builtAt < time);
+    return dropped;
+  }
+
+  /** Forget everything. */
   async clear(): Promise<void> {
     this.lru.deleteWhere(() => true);
     await this.db.exec('DELETE FROM bundle_cache');

@@ -41,8 +41,8 @@ export class Lru<V> {
   }
 
   /** Drop every key the predicate selects. */
-  deleteWhere(predicate: (key: string) => boolean): void {
-    for (const key of [...this.map.keys()]) if (predicate(key)) this.delete(key);
+  deleteWhere(predicate: (key: string, value: V) => boolean): void {
+    for (const [key, hit] of [...this.map]) if (predicate(key, hit.value)) this.delete(key);
   }
 
   get bytes(): number {

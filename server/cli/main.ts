@@ -5,8 +5,9 @@
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { register as registerImport } from './commands/import';
+import { register as registerServe } from './commands/serve';
 
-const COMMANDS: ((program: Command) => void)[] = [registerImport];
+const COMMANDS: ((program: Command) => void)[] = [registerImport, registerServe];
 
 export function buildProgram(): Command {
   const program = new Command()
