@@ -1,0 +1,91 @@
+/**
+ * The accessible HTML table every widget offers ("view as table"), sortable by any column with
+ * buttons in the headers and `aria-sort` so screen readers announce the order.
+ */
+import { useMemo, useState } from 'react';
+import type { TableModel } from './tableModel';
+import type { WidgetT } from './types';
+
+export interface DataTableProps {
+  model: TableModel;
+  t: WidgetT;
+  sortable?: boolean;
+  /** Show the caption to sighted readers too (it is always read by screen readers). */
+  showCaption?: boolean;
+}
+
+type Sort = { index: number; dir: 'ascending' | 'descending' } | null;
+
+function compare(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return 1;
+  if (b === null || b === undefined) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b));
+}
+
+export function DataTable({ model, t, sortable = true, showCaption = false }: DataTableProps) {
+  const [sort, setSort] = useState<Sort>(null);
+  const rows = useMemo(() => {
+    if (!sort) return model.rows;
+    const pinned = model.rows.filter((r) => r.pinned);
+    const free = model.rows.filter((r) => !r.pinned);
+    const sign = sort.dir === 'ascending' ? 1 : -1;
+    free.sort((a, b) => sign * compare(a.cells[sort.index]?.raw, b.cells[sort.index]?.raw));
+    return [...free, ...pinned];
+  }, [model.rows, sort]);
+
+  const toggle = (index: number) =>
+    setSort((s) => (s?.index === index && s.dir === 'descending' ? { index, dir: 'ascending' } : { index, dir: 'descending' }));
+
+  return (
+    <div className="rs-table-scroll">
+      <table className="rs-table">
+        <caption className={showCaption ? 'rs-table-caption' : 'rs-visually-hidden'}>{model.caption}</caption>
+        <thead>
+          <tr>
+            {model.columns.map((c, i) => {
+              const active = sort?.index === i ? sort.dir : undefined;
+              return (
+                <th key={c.key} scope="col" aria-sort={active ?? 'none'} className={c.numeric ? 'rs-num' : undefined}>
+                  {sortable ? (
+                    <button
+                      type="button"
+                      className="rs-sort"
+                      onClick={() => toggle(i)}
+                      aria-label={t(active === 'descending' ? 'table.sortAscending' : 'table.sortDescending', { column: c.header })}
+                    >
+                      {c.header}
+                      <span aria-hidden="true">{active === 'ascending' ? ' ▲' : active === 'descending' ? ' ▼' : ' ↕'}</span>
+                    </button>
+                  ) : (
+                    c.header
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              {r.cells.map((cell, i) => {
+                const col = model.columns[i];
+                const content = cell.display ?? cell.raw;
+                return i === 0 ? (
+                  <th key={col?.key ?? i} scope="row" className={col?.numeric ? 'rs-num' : undefined}>
+                    {content}
+                  </th>
+                ) : (
+                  <td key={col?.key ?? i} className={col?.numeric ? 'rs-num' : undefined}>
+                    {content}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

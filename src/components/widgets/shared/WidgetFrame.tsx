@@ -1,0 +1,49 @@
+/**
+ * The frame every widget view draws in: a titled region with its controls, the chart/table
+ * toggle and the export menu. Views fill the body; the frame owns nothing but layout.
+ */
+import { useId, type ReactNode } from 'react';
+import { ExportMenu, type ExportSpec } from './ExportMenu';
+import type { WidgetT } from './types';
+
+export interface WidgetFrameProps {
+  title: string;
+  description?: string;
+  t: WidgetT;
+  /** Switchers (metric, view, chart type…), rendered in the header toolbar. */
+  controls?: ReactNode;
+  /** The "view as table" toggle, for widgets that draw a chart. */
+  tableToggle?: { shown: boolean; onToggle: () => void };
+  exports?: ExportSpec;
+  /** Already formatted "data as of" day. */
+  dataAsOf?: string | null;
+  className?: string;
+  children: ReactNode;
+}
+
+export function WidgetFrame({ title, description, t, controls, tableToggle, exports, dataAsOf, className, children }: WidgetFrameProps) {
+  const headingId = useId();
+  return (
+    <section className={['rs-widget', className].filter(Boolean).join(' ')} aria-labelledby={headingId}>
+      <header className="rs-widget-header">
+        <h3 id={headingId} className="rs-widget-title">
+          {title}
+        </h3>
+        {(controls || tableToggle || exports) && (
+          <div className="rs-widget-toolbar" role="group" aria-label={`${t('common.controls')}: ${title}`}>
+            {controls}
+            {tableToggle && (
+              <button type="button" className="rs-button" aria-pressed={tableToggle.shown} onClick={tableToggle.onToggle}>
+                {t('common.viewAsTable')}
+              </button>
+            )}
+            {exports && <ExportMenu spec={exports} t={t} title={title} />}
+          </div>
+        )}
+      </header>
+      {description && <p className="rs-widget-description">{description}</p>}
+      <div className="rs-widget-body">{children}</div>
+      {dataAsOf && <p className="rs-widget-footnote">{t('common.dataAsOf', { date: dataAsOf })}</p>}
+    </section>
+  );
+}
