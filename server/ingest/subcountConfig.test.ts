@@ -1,0 +1,36 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SqlEngine } from '../storage/port';
+import { DEFAULT_SUBCOUNT_CONFIG, type SubcountConfig } from '../config/subcounts';
+import { importLines } from './importLines';
+import { syncSubcountConfig } from './subcountConfig';
+import { freshDb, lines } from './testDb';
+
+let db: SqlEngine;
+beforeEach(async () => (db = await freshDb()));
+afterEach(async () => db.close());
+
+const record = {
+  id: 'r1', created: '2023-04-05T00:00:00Z', metadata: { publication_date: '2022', publisher: 'Brill', subjects: [{ id: 's1', subject: 'History' }] },
+};
+
+describe('subcount configuration changes', () => {
+  it('when the configuration changes, then every record is re-extracted from its raw JSON and all days are dirty', async () => {
+    await importLines(db, { kind: 'records', lines: lines(record), source: 'r' });
+    await importLines(db, { kind: 'events', lines: lines({ type: 'view', timestamp: '2024-02-01T00:00:00Z', record_id: 'r1', visitor_id: 'v' }), source: 'e' });
+    await db.exec('DELETE FROM dirty_days');
+    // Publishers now come from the subject's text: a deliberately different path.
+    const changed: SubcountConfig = { ...DEFAULT_SUBCOUNT_CONFIG, publishers: { kind: 'values', sources: [{ path: 'metadata.subjects.subject' }] } };
+    expect(await syncSubcountConfig(db, changed)).toBe(1);
+    expect(await db.query("SELECT item_id FROM record_items WHERE field = 'publishers'")).toEqual([{ item_id: 'History' }]);
+    expect(await db.query('SELECT scope, community_id, CAST(day AS TEXT) AS day FROM dirty_days ORDER BY scope')).toEqual([
+      { scope: 'records', community_id: '*', day: '2022-01-01' },
+      { scope: 'usage', community_id: '*', day: '2024-02-01' },
+    ]);
+    expect(await syncSubcountConfig(db, changed)).toBe(0);
+  });
+
+  it('when an import runs with an unchanged configuration, then nothing is re-extracted', async () => {
+    await importLines(db, { kind: 'records', lines: lines(record), source: 'r' });
+    expect(await syncSubcountConfig(db, DEFAULT_SUBCOUNT_CONFIG)).toBe(0);
+  });
+});
