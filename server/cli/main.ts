@@ -6,8 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { register as registerImport } from './commands/import';
 import { register as registerServe } from './commands/serve';
+import { register as registerDemo } from './commands/demo';
 
-const COMMANDS: ((program: Command) => void)[] = [registerImport, registerServe];
+const COMMANDS: ((program: Command) => void)[] = [registerImport, registerServe, registerDemo];
 
 export function buildProgram(): Command {
   const program = new Command()
