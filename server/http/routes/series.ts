@@ -24,10 +24,7 @@ const CONTENT_TYPES: Record<Format, string> = {
 };
 
 const RecordQuery = z.object({ year: YearSchema, basis: z.enum(BASES).default('added') });
-const UsageQuery = z.object({
-  year: YearSchema,
-  basis: z.undefined({ error: 'usage categories have no date basis; leave it out' }),
-});
+const UsageQuery = z.object({ year: YearSchema });
 
 function parseName(name: string): { category: Category; format: Format | null } {
   const dot = name.lastIndexOf('.');
@@ -51,6 +48,9 @@ export function seriesRouter(ctx: ServerContext): Router {
     const community = await ctx.readableCommunity(req, req.params.community);
     const { category, format } = parseName(req.params.name);
     const isRecord = category.startsWith('record-');
+    if (!isRecord && req.query.basis !== undefined) {
+      throw badRequest('basis', 'usage categories have no date basis; leave it out');
+    }
     const query = isRecord ? parseWith(RecordQuery, req.query) : parseWith(UsageQuery, req.query);
     const basis = isRecord ? (query as z.output<typeof RecordQuery>).basis : null;
     const key = { community: community.id, category, year: query.year, basis };
