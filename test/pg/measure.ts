@@ -25,13 +25,13 @@ async function measure(name: string, db: SqlEngine): Promise<void> {
   t = performance.now();
   const summary = await runAggregation(db, { today: '2024-12-31' });
   const agg = performance.now() - t;
-  console.log(
+  process.stdout.write(
     `${name}: load ${rows} rows in ${(load / 1000).toFixed(1)} s (${Math.round(rows / (load / 1000))} rows/s); ` +
-      `full aggregation ${(agg / 1000).toFixed(1)} s (${summary.documents} documents, ${summary.days} days)`,
+      `full aggregation ${(agg / 1000).toFixed(1)} s (${summary.documents} documents, ${summary.days} days)\n`,
   );
   await db.close();
 }
 
-console.log(`dataset: ${records} records, ${events} events, ${rows} input rows`);
+process.stdout.write(`dataset: ${records} records, ${events} events, ${rows} input rows\n`);
 await measure('DuckDB (in-memory)', await openDuckDb(':memory:'));
 await measure('PostgreSQL 15', await openPostgres(await freshPgDatabase('measure')));
