@@ -9,11 +9,11 @@ const run = promisify(execFile);
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
 /** Start a separate Node process (a stand-in for one `repostats serve`) and read its JSON report. */
-async function worker(...args: (string | number)[]): Promise<Record<string, number>> {
+async function worker(...args: (string | number)[]): Promise<Record<'imported' | 'skipped' | 'rejected' | 'runs', number>> {
   const { stdout } = await run(process.execPath, ['--import', 'tsx', WORKER, ...args.map(String)], {
     env: { ...process.env, REPOSTATS_DB: '' },
   });
-  return JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, number>;
+  return JSON.parse(stdout.trim().split('\n').pop()!) as Record<'imported' | 'skipped' | 'rejected' | 'runs', number>;
 }
 
 describe('several server processes on one PostgreSQL database', () => {
@@ -21,8 +21,8 @@ describe('several server processes on one PostgreSQL database', () => {
     const url = await freshPgDatabase('mp');
     // Events 0–11 999 and 6 000–17 999: 6 000 shared, 18 000 distinct, the same days dirtied by both.
     const [a, b] = await Promise.all([worker('ingest', url, 0, 12_000), worker('ingest', url, 6_000, 12_000)]);
-    expect(a!.rejected + b!.rejected).toBe(0);
-    expect(a!.imported + b!.imported).toBe(18_000);
+    expect(a.rejected + b.rejected).toBe(0);
+    expect(a.imported + b.imported).toBe(18_000);
     const db = await openPostgres(url);
     const [stored] = await db.query<{ n: number; keys: number; lo: string; hi: string }>(
       "SELECT count(*) AS n, count(DISTINCT event_key) AS keys, min(day) AS lo, max(day) AS hi FROM events",
