@@ -83,13 +83,6 @@ export async function dirtyRecordCommunities(db: SqlEngine): Promise<Map<string,
   return out;
 }
 
-export async function dirtyUsageDays(db: SqlEngine): Promise<string[]> {
-  const rows = await db.query<{ day: string }>(
-    `SELECT DISTINCT day FROM dirty_days WHERE scope = 'usage' ORDER BY day`,
-  );
-  return rows.map((r) => r.day);
-}
-
 export async function firstEventDay(db: SqlEngine): Promise<string | null> {
   const [row] = await db.query<{ d: string | null }>('SELECT MIN(day) AS d FROM events');
   return row?.d ?? null;

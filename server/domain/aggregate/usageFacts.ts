@@ -8,28 +8,43 @@
  */
 import { USAGE_FIELD_IDS } from '../../../src/core/fields';
 import type { SqlEngine } from '../../storage/port';
-import { countedEvents } from './countedEvents';
+import { countedEventsSql } from '../counting';
 import { membershipIntervalsCte } from './intervals';
 
 const RECORD_FIELDS = USAGE_FIELD_IDS.filter((f) => f !== 'countries' && f !== 'referrers');
 
-export async function usageFactsSql(range: { from: string; to: string }): Promise<string> {
-  const events = await countedEvents(range);
+/** Which communities a statement covers: all of them, or a list (`global` included when listed). */
+export type CommunitySet = 'all' | readonly string[];
+
+function inList(communities: readonly string[]): string {
+  return communities.map((c) => `'${c.replace(/'/g, "''")}'`).join(', ');
+}
+
+export function usageFactsSql(range: { from: string; to: string }, communities: CommunitySet = 'all'): string {
+  const events = countedEventsSql(range);
+  const named = communities === 'all' ? [] : communities.filter((c) => c !== 'global');
+  const withGlobal = communities === 'all' || communities.includes('global');
+  const withCommunities = communities === 'all' || named.length > 0;
+  const memFilter = communities === 'all' ? '' : `AND community_id IN (${named.length ? inList(named) : "''"})`;
+  const branches = [
+    ...(withGlobal ? [`SELECT 'global' AS community_id, ev.* FROM ev`] : []),
+    ...(withCommunities
+      ? [`SELECT m.community_id, ev.* FROM ev JOIN mem_iv m ON m.record_id = ev.record_id
+    AND ev.day >= m.m_start AND (m.m_end IS NULL OR ev.day < m.m_end)`]
+      : []),
+  ];
   const isView = `type = 'view'`;
   const isDl = `type = 'download'`;
   return `INSERT INTO agg_usage_facts (community_id, day, field, item_id, v_events, v_visitors, v_records, v_parents,
   d_events, d_visitors, d_records, d_parents, d_files, d_volume)
-WITH ${membershipIntervalsCte('')},
+WITH ${membershipIntervalsCte(memFilter)},
 ev AS (
   SELECT e.type, e.day, e.record_id, COALESCE(r.parent_id, e.record_id) AS parent_id, e.visitor_id,
          e.file_key, e.size, e.country, e.referrer
   FROM (${events}) e LEFT JOIN records r ON r.record_id = e.record_id
 ),
 evc AS (
-  SELECT 'global' AS community_id, ev.* FROM ev
-  UNION ALL
-  SELECT m.community_id, ev.* FROM ev JOIN mem_iv m ON m.record_id = ev.record_id
-    AND ev.day >= m.m_start AND (m.m_end IS NULL OR ev.day < m.m_end)
+  ${branches.join('\n  UNION ALL\n  ')}
 ),
 exploded AS (
   SELECT community_id, day, '' AS field, '' AS item_id, type, record_id, parent_id, visitor_id, file_key, size FROM evc
@@ -59,8 +74,17 @@ FROM exploded
 GROUP BY community_id, day, field, item_id`;
 }
 
-/** Replace the usage facts of every community for the days `from..to`. */
-export async function rebuildUsageFacts(tx: SqlEngine, range: { from: string; to: string }): Promise<void> {
-  await tx.exec(`DELETE FROM agg_usage_facts WHERE day BETWEEN CAST($1 AS DATE) AND CAST($2 AS DATE)`, [range.from, range.to]);
-  await tx.exec(await usageFactsSql(range));
+/** Replace the usage facts of the days `from..to`, for every community or the listed ones. */
+export async function rebuildUsageFacts(
+  tx: SqlEngine,
+  range: { from: string; to: string },
+  communities: CommunitySet = 'all',
+): Promise<void> {
+  if (communities !== 'all' && communities.length === 0) return;
+  const only = communities === 'all' ? '' : `AND community_id IN (${inList(communities)})`;
+  await tx.exec(`DELETE FROM agg_usage_facts WHERE day BETWEEN CAST($1 AS DATE) AND CAST($2 AS DATE) ${only}`, [
+    range.from,
+    range.to,
+  ]);
+  await tx.exec(usageFactsSql(range, communities));
 }
