@@ -62,7 +62,11 @@ export function errorHandler(logger?: ErrorLogger): ErrorRequestHandler {
 /** Express and body-parser throw errors with `status`/`type`; map the ones a client can cause. */
 function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
-  const e = err as { status?: number; statusCode?: number; type?: string; message?: string };
+  const e = err as { status?: number; statusCode?: number; type?: string; code?: string; message?: string };
+  // Another process (the CLI, another server on PostgreSQL) holds the aggregation lock.
+  if (e?.code === 'aggregation_running') {
+    return new HttpError(409, 'aggregation_running', 'an aggregation run is already in progress');
+  }
   const status = e?.status ?? e?.statusCode;
   if (e?.type === 'entity.too.large' || status === 413) {
     return new HttpError(413, 'payload_too_large', 'the request body is larger than the configured limit');

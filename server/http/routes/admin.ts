@@ -19,16 +19,18 @@ export function adminRouter(ctx: ServerContext): Router {
   });
 
   router.get('/api/v1/status', async (_req, res) => {
+    // The state when the question arrived: a run that ends while we read the database still shows.
+    const running = ctx.aggregation.running;
     const fromDb = Promise.all([ctx.domain.getStatus(ctx.db), ctx.cache.freshness()]);
     const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), STATUS_WAIT_MS).unref());
-    const answered = ctx.aggregation.running ? await Promise.race([fromDb, timeout]) : await fromDb;
+    const answered = running ? await Promise.race([fromDb, timeout]) : await fromDb;
     // A late answer must not surface as an unhandled rejection after we have replied.
     fromDb.catch(() => undefined);
     res.set('Cache-Control', 'no-store');
     res.json({
       aggregation: {
-        state: ctx.aggregation.running ? 'running' : 'idle',
-        running: ctx.aggregation.running,
+        state: running ? 'running' : 'idle',
+        running,
         lastRun: ctx.aggregation.lastRun,
       },
       status: answered ? answered[0] : null,
