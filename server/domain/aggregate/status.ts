@@ -1,0 +1,50 @@
+/**
+ * Where the aggregations stand, per community and kind: data span, bookmark, pending dirty days,
+ * the last run and whether one is running.
+ */
+import type { StatusReport, KindStatus } from '../../../src/api/status';
+import { AGGREGATION_KINDS, type AggregationKind } from '../../../src/core/kinds';
+import type { SqlEngine } from '../../storage/port';
+import { bookmarks, dataAsOf, knownCommunities } from './state';
+import { lastRuns } from './runs';
+
+export type { StatusReport } from '../../../src/api/status';
+
+export async function getStatus(db: SqlEngine): Promise<StatusReport> {
+  const [communities, marks, asOf, runs] = await Promise.all([knownCommunities(db), bookmarks(db), dataAsOf(db), lastRuns(db)]);
+  const spans = await db.query<{ family: string; community_id: string; basis: string; first: string; last: string }>(
+    `SELECT 'records' AS family, community_id, basis, MIN(day) AS first, MAX(day) AS last FROM agg_record_facts GROUP BY community_id, basis
+     UNION ALL
+     SELECT 'usage', community_id, '', MIN(day), MAX(day) FROM agg_usage_facts WHERE field = '' GROUP BY community_id`,
+  );
+  const spanOf = new Map(spans.map((s) => [`${s.family}|${s.community_id}|${s.basis}`, s]));
+  const dirt = await db.query<{ scope: string; community_id: string; n: number }>(
+    `SELECT scope, community_id, COUNT(*) AS n FROM dirty_days GROUP BY scope, community_id`,
+  );
+  const dirtOf = (scope: string, community: string) =>
+    dirt.filter((d) => d.scope === scope && (d.community_id === community || d.community_id === '*')).reduce((n, d) => n + d.n, 0);
+
+  return {
+    dataAsOf: asOf,
+    running: runs.running,
+    lastRun: runs.last && { startedAt: runs.last.startedAt, finishedAt: runs.last.finishedAt, status: runs.last.status },
+    communities: communities.map((community) => ({
+      community,
+      kinds: AGGREGATION_KINDS.map((kind): KindStatus => {
+        const family = kind.startsWith('records') ? 'records' : 'usage';
+        const basis = family === 'records' ? (kind.split('-')[2] as string) : '';
+        const span = spanOf.get(`${family}|${community}|${basis}`);
+        const bookmark = marks.get(`${kind}|${community}`) ?? null;
+        const dirtyDays = dirtOf(family, community);
+        return {
+          kind: kind as AggregationKind,
+          firstDay: span?.first ?? null,
+          lastDay: span?.last ?? null,
+          bookmark,
+          dirtyDays,
+          complete: bookmark !== null && asOf !== null && bookmark >= asOf && dirtyDays === 0,
+        };
+      }),
+    })),
+  };
+}
