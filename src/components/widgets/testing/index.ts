@@ -19,15 +19,15 @@ export type TestLocale = keyof typeof CATALOGS;
  * ICU message formatting for i18next. Not `i18next-icu`: under Node its default import of
  * intl-messageformat 10 (CommonJS) is not a constructor, so every message fails to parse in tests.
  */
-const icu: I18nFormatModule = {
-  type: 'i18nFormat',
+const icu = {
+  type: 'i18nFormat' as const,
   parse: (res: unknown, options: unknown, lng: unknown) =>
     new IntlMessageFormat(String(res), String(lng), undefined, { ignoreTag: true }).format(options as Record<string, string>) as string,
 };
 
 export function widgetT(locale: TestLocale): WidgetT {
   const instance = i18next.createInstance();
-  void instance.use(icu).init({
+  void instance.use(icu as I18nFormatModule).init({
     lng: locale,
     fallbackLng: 'en',
     ns: ['widgets'],
@@ -36,7 +36,7 @@ export function widgetT(locale: TestLocale): WidgetT {
     resources: Object.fromEntries(Object.entries(CATALOGS).map(([l, c]) => [l, { widgets: c }])),
   });
   const t = instance.getFixedT(locale, 'widgets');
-  return (key, options) => t(key, options as never) as string;
+  return (key, options) => String(t(key, options as never));
 }
 
 export function viewCommon(locale: TestLocale = 'en'): ViewCommon {
@@ -51,3 +51,10 @@ export async function axeViolations(container: Element): Promise<string[]> {
 
 /** Normalises the narrow spaces Intl puts in German numbers, so tests can write plain spaces. */
 export const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
+/** A table's text as rows of cells (header row first), without the sort glyphs. */
+export function tableRows(table: HTMLElement): string[][] {
+  return [...table.querySelectorAll('tr')].map((r) =>
+    [...r.querySelectorAll('th,td')].map((c) => plain(c.textContent).replace(/ ?[▲▼↕]$/, '')),
+  );
+}

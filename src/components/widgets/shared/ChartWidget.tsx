@@ -1,0 +1,98 @@
+/**
+ * A widget that draws a chart: frame + chart, or the same data as an accessible table, plus
+ * exports (CSV/JSON of the table, PNG of the live chart, SVG re-rendered offscreen).
+ */
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ChartOption } from '../../../core/charts/types';
+import { EChart } from '../../EChart/EChart';
+import type { EChartsType } from '../../EChart/echarts';
+import { chartPngDataUrl, chartSvgString } from '../../EChart/exportChart';
+import { usePrefersReducedMotion } from '../../EChart/usePrefersReducedMotion';
+import { echartsTheme } from '../../../theme/echartsTheme';
+import { readThemeTokens, THEMES, type ThemeTokens } from '../../../theme/tokens';
+import { DataTable } from './DataTable';
+import { fileSlug } from './labels';
+import type { TableModel } from './tableModel';
+import type { WidgetT } from './types';
+import { useElementWidth } from './useElementWidth';
+import { WidgetFrame } from './WidgetFrame';
+
+export interface ChartContext {
+  /** Plot width in pixels. */
+  widthPx: number;
+  /** False when the reader prefers reduced motion. */
+  animation: boolean;
+  /** The theme as read from the `--rs-` properties around the chart (ECharts cannot read CSS variables). */
+  tokens: ThemeTokens;
+}
+
+export interface ChartWidgetProps {
+  title: string;
+  description?: string;
+  t: WidgetT;
+  controls?: ReactNode;
+  /** Builds the option for the current width and motion preference (a pure builder call). */
+  buildOption: (ctx: ChartContext) => ChartOption;
+  table: TableModel;
+  json?: unknown;
+  height: number;
+  dataAsOf?: string | null;
+  /** Shown under the chart (e.g. why Other is not in the ring). */
+  note?: ReactNode;
+  /** Start on the table instead of the chart. */
+  initialTable?: boolean;
+  /** Forces a chart re-theme when the dashboard theme changes. */
+  themeKey?: string;
+  className?: string;
+}
+
+export function ChartWidget(props: ChartWidgetProps) {
+  const { title, t, table, height } = props;
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const widthPx = useElementWidth(bodyRef);
+  const reducedMotion = usePrefersReducedMotion();
+  const [showTable, setShowTable] = useState(props.initialTable ?? false);
+  const chartRef = useRef<EChartsType | null>(null);
+  const [tokens, setTokens] = useState<ThemeTokens>(THEMES.light);
+  useLayoutEffect(() => {
+    if (bodyRef.current) setTokens(readThemeTokens(bodyRef.current));
+  }, [props.themeKey]);
+  const { buildOption } = props;
+  const option = useMemo(
+    () => buildOption({ widthPx, animation: !reducedMotion, tokens }),
+    [buildOption, widthPx, reducedMotion, tokens],
+  );
+
+  const onInstance = useCallback((c: EChartsType | null) => {
+    chartRef.current = c;
+  }, []);
+  const exports = {
+    filename: fileSlug(title),
+    table,
+    json: props.json,
+    png: showTable ? undefined : () => (chartRef.current ? chartPngDataUrl(chartRef.current, { background: tokens.background }) : null),
+    svg: () => chartSvgString(option, { width: widthPx, height, theme: echartsTheme(tokens) }),
+  };
+
+  return (
+    <WidgetFrame
+      title={title}
+      description={props.description}
+      t={t}
+      controls={props.controls}
+      tableToggle={{ shown: showTable, onToggle: () => setShowTable((s) => !s) }}
+      exports={exports}
+      dataAsOf={props.dataAsOf}
+      className={props.className}
+    >
+      <div ref={bodyRef}>
+        {showTable ? (
+          <DataTable model={table} t={t} />
+        ) : (
+          <EChart option={option} height={height} label={table.caption} themeKey={props.themeKey} onInstance={onInstance} />
+        )}
+      </div>
+      {props.note && <p className="rs-note">{props.note}</p>}
+    </WidgetFrame>
+  );
+}
