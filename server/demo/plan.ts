@@ -83,7 +83,9 @@ export function planDemo(options: { size: DemoSizeName; seed: number; endDate: s
   const spec = DEMO_SIZES[size];
   const n = spec.records;
   const endMs = dayStartMs(options.endDate) + DAY_MS;
-  const startMs = endMs - Math.round(spec.years * 365.25) * DAY_MS;
+  // Exactly `years` calendar years, ending on the end date: 2026-06-30 → from 2024-07-01.
+  const end = new Date(endMs - DAY_MS);
+  const startMs = Date.UTC(end.getUTCFullYear() - spec.years, end.getUTCMonth(), end.getUTCDate() + 1);
   const spanMs = endMs - startMs;
   const communities = planCommunities(seed, spec.communities, startMs, spanMs);
   // Heavy-tailed community sizes: a few large ones, many small ones.
