@@ -7,8 +7,10 @@ import { Command } from 'commander';
 import { register as registerImport } from './commands/import';
 import { register as registerServe } from './commands/serve';
 import { register as registerDemo } from './commands/demo';
+import { register as registerAggregate } from './commands/aggregate';
+import { register as registerStatus } from './commands/status';
 
-const COMMANDS: ((program: Command) => void)[] = [registerImport, registerServe, registerDemo];
+const COMMANDS: ((program: Command) => void)[] = [registerImport, registerServe, registerDemo, registerAggregate, registerStatus];
 
 export function buildProgram(): Command {
   const program = new Command()
