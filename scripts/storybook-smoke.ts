@@ -74,11 +74,9 @@ function serve(dir: string): Promise<Server> {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
-function storyIds(dir: string): string[] {
+function indexEntries(dir: string): { id: string; type: string }[] {
   const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { entries: Record<string, { id: string; type: string }> };
-  return Object.values(index.entries)
-    .filter((e) => e.type === 'story' || e.type === 'docs')
-    .map((e) => e.id);
+  return Object.values(index.entries);
 }
 
 async function main(): Promise<number> {
@@ -90,11 +88,15 @@ async function main(): Promise<number> {
     console.error(`${dir}/index.json is missing: run \`npm run build-storybook\` first`);
     return 2;
   }
-  const ids = storyIds(dir);
+  const entries = indexEntries(dir);
   const failures: string[] = [];
   const plan: { entry: SampleEntry; id: string }[] = [];
   for (const entry of SAMPLE) {
-    const matched = ids.filter((id) => entry.id.test(id)).slice(0, entry.limit ?? 1);
+    const wanted = entry.docs ? 'docs' : 'story';
+    const matched = entries
+      .filter((e) => e.type === wanted && entry.id.test(e.id))
+      .map((e) => e.id)
+      .slice(0, entry.limit ?? 1);
     if (matched.length === 0) failures.push(`${entry.name}: no story id matches ${entry.id}`);
     for (const id of matched) plan.push({ entry, id });
   }
