@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { SeriesBundle } from '../../src/api/schemas';
+import { toCsv } from '../../src/core/format/csv';
 
 export type ExportRow = [date: string, series: string, itemId: string, label: string, value: number];
 
@@ -31,15 +32,9 @@ export function bundleRows(bundle: SeriesBundle): ExportRow[] {
   return rows;
 }
 
-function csvCell(value: string | number): string {
-  const s = String(value);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
+/** Labels come from record metadata: the shared writer quotes them and defuses spreadsheet formulas. */
 export function bundleCsv(bundle: SeriesBundle): string {
-  const lines = [EXPORT_COLUMNS.join(',')];
-  for (const row of bundleRows(bundle)) lines.push(row.map(csvCell).join(','));
-  return lines.join('\r\n') + '\r\n';
+  return toCsv([...EXPORT_COLUMNS], bundleRows(bundle));
 }
 
 export async function bundleXlsx(bundle: SeriesBundle): Promise<Buffer> {
