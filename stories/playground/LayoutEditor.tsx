@@ -12,8 +12,9 @@ import { bracketMatching, foldGutter, indentOnInput } from '@codemirror/language
 import { lintGutter, linter, type Diagnostic } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { EditorView, hoverTooltip, keymap, lineNumbers } from '@codemirror/view';
-import { jsonCompletion, jsonSchemaHover, parseJSONDocument, stateExtensions } from 'codemirror-json-schema';
+import { jsonCompletion, jsonSchemaHover, stateExtensions } from 'codemirror-json-schema';
 import { checkLayoutText } from './checkLayoutText';
+import { locateInJson } from './locateInJson';
 
 /** The JSON Schema type codemirror-json-schema accepts. */
 export type EditorSchema = NonNullable<Parameters<typeof stateExtensions>[0]>;
@@ -29,22 +30,16 @@ export interface LayoutEditorProps {
 /** Inline marks for every problem: on the offending value, or the nearest parent that exists. */
 export function layoutDiagnostics(text: string): Diagnostic[] {
   const check = checkLayoutText(text);
-  if (check.status === 'valid') return [];
-  const pointers = check.problems.some((p) => p.offset === undefined) ? parseJSONDocument(text).pointers : new Map();
-  return check.problems.map((problem) => {
+  const marks = check.status === 'valid' ? check.warnings : check.problems;
+  const severity = check.status === 'valid' ? 'warning' : 'error';
+  if (marks.length === 0) return [];
+  return marks.map((problem) => {
     if (problem.offset !== undefined) {
       const at = Math.min(problem.offset, text.length);
-      return { from: at, to: Math.min(at + 1, text.length), severity: 'error', message: problem.message };
+      return { from: at, to: Math.min(at + 1, text.length), severity, message: problem.message };
     }
-    let pointer = problem.pointer;
-    let place = pointers.get(pointer);
-    while (!place && pointer !== '') {
-      pointer = pointer.slice(0, pointer.lastIndexOf('/'));
-      place = pointers.get(pointer);
-    }
-    const from = place ? ('valueFrom' in place ? place.valueFrom : place.keyFrom) : 0;
-    const to = place ? ('valueTo' in place ? place.valueTo : place.keyTo) : Math.min(1, text.length);
-    return { from, to, severity: 'error', message: `${problem.path}: ${problem.message}` };
+    const { from, to } = locateInJson(text, problem.pointer);
+    return { from, to, severity, message: `${problem.path}: ${problem.message}` };
   });
 }
 

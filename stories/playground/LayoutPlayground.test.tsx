@@ -4,12 +4,12 @@ import userEvent from '@testing-library/user-event';
 import { EditorView } from '@codemirror/view';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { z } from 'zod';
-import { LayoutSchema, type Layout } from '../../src/layout/schema';
+import type { Layout } from '../../src/layout/schema';
+import { layoutJsonSchema } from '../../src/layout/jsonSchema';
 import { LayoutPlayground } from './LayoutPlayground';
 import type { EditorSchema } from './LayoutEditor';
 
-const schema = z.toJSONSchema(LayoutSchema, { io: 'input' }) as EditorSchema;
+const schema = layoutJsonSchema() as EditorSchema;
 const layout = {
   version: 1 as const,
   tabs: [{ id: 'content', label: 'Content', rows: [{ widgets: [{ type: 'single-stat' as const, width: 4, metric: 'records' as const, mode: 'cumulative' as const }] }] }],
@@ -101,5 +101,22 @@ describe('LayoutPlayground', () => {
     await user.click(within(form).getByRole('button', { name: 'Save to server' }));
     expect(await within(form).findByText('Saved the layout of demo.')).toBeInTheDocument();
     expect(saved.at(-1)?.body).toEqual({ community: 'demo', layout });
+  });
+});
+
+describe('layoutDiagnostics (inline marks)', () => {
+  it('when a metric is unknown, then the mark covers exactly its value', async () => {
+    const { layoutDiagnostics } = await import('./LayoutEditor');
+    const text = JSON.stringify({ ...layout, tabs: [{ ...layout.tabs[0], rows: [{ widgets: [{ ...layout.tabs[0]!.rows[0]!.widgets[0], metric: 'likes' }] }] }] }, null, 2);
+    const [mark] = layoutDiagnostics(text);
+    expect(mark?.severity).toBe('error');
+    expect(text.slice(mark!.from, mark!.to)).toBe('"likes"');
+    expect(mark?.message).toMatch(/^tabs\[0\]\.rows\[0\]\.widgets\[0\]\.metric: /);
+  });
+
+  it('when the JSON is cut short, then the mark sits where parsing stopped', async () => {
+    const { layoutDiagnostics } = await import('./LayoutEditor');
+    const [mark] = layoutDiagnostics('{"version": 1,, }');
+    expect(mark).toMatchObject({ from: 14, severity: 'error' });
   });
 });

@@ -64,9 +64,20 @@ export function LayoutPlayground({ initialLayout, schema, renderPreview, save }:
         </div>
         <LayoutEditor value={text} onChange={setText} schema={schema} label="Layout JSON editor" />
         {check.status === 'valid' ? (
-          <p role="status" className="rs-playground-ok">
-            Layout is valid.
-          </p>
+          <>
+            <p role="status" className="rs-playground-ok">
+              Layout is valid.
+            </p>
+            {check.warnings.length > 0 && (
+              <ul aria-label="Layout warnings" className="rs-playground-warnings">
+                {check.warnings.map((warning) => (
+                  <li key={warning.pointer}>
+                    <code>{warning.path}</code> {warning.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
         ) : (
           <div role="alert" className="rs-playground-problems">
             <h3>
