@@ -6,6 +6,7 @@ import type { ServerConfig } from '../config';
 import type { SqlEngine } from '../storage/port';
 import type { BuildBundle, CacheKey } from '../cache/bundleCache';
 import type { AggregationKind } from '../../src/core/kinds';
+import type { StatusReport } from '../../src/api/status';
 import type { z } from 'zod';
 
 export interface ImportSummary {
@@ -25,7 +26,7 @@ export interface ServingDomain {
     query: { kind: AggregationKind; community: string; start: string; end: string },
   ): Promise<readonly unknown[]>;
   runAggregation(db: SqlEngine, options: Record<string, unknown>): Promise<{ affected: readonly CacheKey[] }>;
-  getStatus(db: SqlEngine): Promise<unknown>;
+  getStatus(db: SqlEngine): Promise<StatusReport>;
   importLines(
     db: SqlEngine,
     options: { kind: IngestKind; lines: Iterable<string> | AsyncIterable<string>; source: string },

@@ -12,6 +12,7 @@ import { AGGREGATION_KINDS } from '../../src/core/kinds';
 import { BASES, CATEGORIES } from '../../src/core/metrics';
 import { LayoutSchema } from '../../src/layout/schema';
 import { STAT_NAMES, StatsRequestSchema } from './routes/stats';
+import { ServerStatusSchema } from './routes/admin';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -53,6 +54,7 @@ export function buildOpenApi(): Record<string, unknown> {
         TopRecords: schema(TopRecordsResponseSchema),
         Layout: schema(LayoutSchema),
         StatsRequest: schema(StatsRequestSchema),
+        Status: schema(ServerStatusSchema),
         Error: schema(ErrorBodySchema),
       },
     },
@@ -134,7 +136,7 @@ export function buildOpenApi(): Record<string, unknown> {
       '/api/v1/aggregate': {
         post: { summary: 'Run the aggregations and rebuild affected cached bundles', security: auth, responses: { '200': { description: 'run report' }, '409': err('a run is in progress'), ...errors } },
       },
-      '/api/v1/status': { get: { summary: 'Aggregation status, cache freshness, data as of', responses: { '200': { description: 'status' } } } },
+      '/api/v1/status': { get: { summary: 'Aggregation status, cache freshness, data as of', responses: { '200': { description: 'status', content: json('Status') } } } },
       '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'ok' } } } },
     },
   };

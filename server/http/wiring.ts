@@ -4,7 +4,7 @@
  */
 import { importLines } from '../ingest';
 import { runAggregation } from '../domain/aggregate/run';
-import { lastRuns } from '../domain/aggregate/runs';
+import { getStatus } from '../domain/aggregate/status';
 import { buildBundle } from '../domain/bundles/build';
 import { getDailyDocs } from '../domain/docs/get';
 import { defaultLayoutFor } from '../../src/layout/defaults';
@@ -17,8 +17,7 @@ export function realDomain(): ServingDomain {
     buildBundle: (db, key) => buildBundle(db, key),
     getDailyDocs: (db, query) => getDailyDocs(db, query),
     runAggregation: (db, options) => runAggregation(db, options),
-    // Until server/domain/aggregate/status.ts (getStatus) lands: the run history.
-    getStatus: (db) => lastRuns(db),
+    getStatus: (db) => getStatus(db),
     importLines: (db, options) => importLines(db, options),
   };
 }

@@ -4,6 +4,7 @@ import { importLines } from '../../ingest';
 import { runAggregation } from '../../domain/aggregate/run';
 import { reconcileWithRuns } from '../../cache/reconcile';
 import { runAndRefresh } from '../aggregate';
+import { ServerStatusSchema } from './admin';
 import { ADMIN, bearer, rawGet, seedAndAggregate, startTestServer, type TestServer } from '../testing';
 
 let s: TestServer;
@@ -72,10 +73,11 @@ describe('POST /api/v1/aggregate and the response cache', () => {
   it('when a run is in progress, then status shows it and a second run is refused with 409', async () => {
     const running = runAndRefresh(s.app.ctx);
     const [status, second] = await Promise.all([
-      fetch(`${s.url}/api/v1/status`).then((r) => r.json() as Promise<{ aggregation: { state: string } }>),
+      fetch(`${s.url}/api/v1/status`).then(async (r) => ServerStatusSchema.parse(await r.json())),
       fetch(`${s.url}/api/v1/aggregate`, { method: 'POST', headers: bearer(ADMIN) }),
     ]);
     expect(status.aggregation.state).toBe('running');
+    expect(status.running).toBe(true);
     expect(second.status).toBe(409);
     await running;
   });
@@ -83,15 +85,19 @@ describe('POST /api/v1/aggregate and the response cache', () => {
   it('when status is asked while idle, then it shows the last run, the run history and cache freshness', async () => {
     const res = await fetch(`${s.url}/api/v1/status`);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    const body = (await res.json()) as {
-      aggregation: { state: string; lastRun: { affected: number } | null };
-      status: unknown;
-      cache: { bundles: number; newestBuiltAt: string | null };
-    };
+    const body = ServerStatusSchema.parse(await res.json());
     expect(body.aggregation.state).toBe('idle');
+    expect(body.running).toBe(false);
+    expect(body.fresh).toBe(true);
     expect(body.aggregation.lastRun).not.toBeNull();
-    expect(body.status).not.toBeNull();
-    expect(body.cache.bundles).toBeGreaterThan(0);
-    expect(body.cache.newestBuiltAt).toMatch(/^\d{4}-/);
+    expect(body.dataAsOf).toMatch(/^2024-03-/);
+    expect(body.cache?.bundles).toBeGreaterThan(0);
+    expect(body.cache?.newestBuiltAt).toMatch(/^\d{4}-/);
+    // Restricted communities are not named to the public…
+    expect(body.communities.map((c) => c.community)).toContain('open');
+    expect(body.communities.map((c) => c.community)).not.toContain('secret');
+    // …but are to the admin.
+    const admin = ServerStatusSchema.parse(await (await fetch(`${s.url}/api/v1/status`, { headers: bearer(ADMIN) })).json());
+    expect(admin.communities.map((c) => c.community)).toContain('secret');
   });
 });
