@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { composeStories } from '@storybook/react-vite';
 import * as singleStat from '../src/components/widgets/SingleStat/SingleStat.stories';
+import recordSnapshot from '../src/mocks/fixtures/global.record-snapshot.added.2025.json';
 
 const SingleStat = composeStories(singleStat);
 const SingleStatFr = composeStories(singleStat, { initialGlobals: { locale: 'fr' } });
@@ -16,7 +17,10 @@ describe('single-stat stories', () => {
     render(<SingleStat.Records />);
     expect(screen.getByRole('heading', { name: 'Records' })).toBeInTheDocument();
     expect(screen.getByText('total')).toBeInTheDocument();
-    expect(document.querySelector('.rs-stat-value data')?.textContent).toMatch(/^\d+(\.\d)?K$/);
+    // The demo's records held at its last day, straight from the fixture the story draws from.
+    const held = recordSnapshot.totals.records.at(-1);
+    expect(document.querySelector('.rs-stat-value data')?.getAttribute('value')).toBe(String(held));
+    expect(screen.getByText(String(held))).toBeInTheDocument();
   });
 
   it('when the Loading story renders, then a busy skeleton with a loading message shows', () => {
@@ -43,6 +47,6 @@ describe('single-stat stories', () => {
     render(<SingleStatFr.Records />);
     expect(screen.getByRole('heading', { name: 'Notices' })).toBeInTheDocument();
     expect(screen.getByText('au total')).toBeInTheDocument();
-    expect(screen.getByText('Données au 30 juin 2025')).toBeInTheDocument();
+    expect(screen.getByText('Données au 31 déc. 2025')).toBeInTheDocument();
   });
 });

@@ -25,7 +25,7 @@ interface Args {
 const meta = {
   title: 'Widgets/single-stat',
   argTypes: { metric: ARG_TYPES.metric, mode: ARG_TYPES.mode, granularity: ARG_TYPES.granularity, comparison: ARG_TYPES.comparison, state: ARG_TYPES.state, data: ARG_TYPES.data, narrow: ARG_TYPES.narrow },
-  args: { title: '', metric: 'records', mode: 'cumulative', granularity: 'month', comparison: 'previous-year', state: 'ready', data: 'demo data', narrow: false },
+  args: { title: '', metric: 'records', mode: 'cumulative', granularity: 'week', comparison: 'previous-period', state: 'ready', data: 'demo data', narrow: false },
   render: (args, { globals }) => {
     const kit = widgetKit(storyGlobals(globals).locale);
     const title = args.title || metricName(kit.t, args.metric);
@@ -44,7 +44,7 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const Records: Story = {};
-export const DownloadVolume: Story = { args: { metric: 'download_volume', mode: 'delta', comparison: 'previous-period' } };
+export const DownloadVolume: Story = { args: { metric: 'download_volume', mode: 'delta', granularity: 'day' } };
 export const Loading: Story = { args: { state: 'loading' } };
 export const Empty: Story = { args: { state: 'empty' } };
 export const ErrorState: Story = { name: 'Error', args: { state: 'error' } };
