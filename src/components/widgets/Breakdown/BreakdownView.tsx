@@ -25,6 +25,8 @@ export interface BreakdownViewProps extends ViewCommon {
   mode: Mode;
   view: BreakdownViewKind;
   views: BreakdownViewKind[];
+  /** Told when the reader switches view (e.g. to keep it in the URL). */
+  onViewChange?: (view: BreakdownViewKind) => void;
   pageSize: number;
   searchUrl?: string;
   collapsed: boolean;
@@ -62,7 +64,10 @@ export function BreakdownView(props: BreakdownViewProps) {
       {!collapsed && props.views.length > 1 && (
         <span role="group" aria-label={t('breakdown.view')} className="rs-segmented">
           {props.views.map((v) => (
-            <button key={v} type="button" className="rs-button" aria-pressed={view === v} onClick={() => setView(v)}>
+            <button key={v} type="button" className="rs-button" aria-pressed={view === v} onClick={() => {
+                setView(v);
+                props.onViewChange?.(v);
+              }}>
               {t(`breakdown.${v}`)}
             </button>
           ))}

@@ -1,0 +1,42 @@
+import type { WidgetOf } from '../../../layout/schema';
+import { useDashboardState, useSeries } from '../../../data/hooks';
+import { layoutLabel, metricName } from '../shared/labels';
+import { LoadableView } from '../shared/Loadable';
+import { useViewCommon } from '../shared/useViewCommon';
+import { BreakdownView, type BreakdownViewKind } from './BreakdownView';
+
+/** Enough items for every page the reader may open; Other stays exact whatever is cut. */
+const MAX_ITEMS = 100;
+
+/** `breakdown` widget: the field's items for the metric; the chosen view is kept in the URL when the widget has an id. */
+export function Breakdown({ config }: { config: WidgetOf<'breakdown'> }) {
+  const common = useViewCommon();
+  const series = useSeries({ metric: config.metric, mode: config.mode, field: config.field, topN: MAX_ITEMS });
+  const stored = useDashboardState((s) => (config.id ? s.views[config.id] : undefined));
+  const setView = useDashboardState((s) => s.setView);
+  const view = config.views.includes(stored as BreakdownViewKind) ? (stored as BreakdownViewKind) : config.view;
+  const { t } = common;
+  const title =
+    layoutLabel(config.title, common) ?? t('breakdown.title', { metric: metricName(t, config.metric), field: t(`fields.${config.field}`) });
+  return (
+    <LoadableView loadable={series} t={t} title={title} height={240}>
+      {(data) => (
+        <BreakdownView
+          {...common}
+          title={title}
+          description={layoutLabel(config.description, common)}
+          field={config.field}
+          metric={config.metric}
+          mode={config.mode}
+          view={view}
+          views={config.views}
+          onViewChange={config.id ? (v) => setView(config.id!, v) : undefined}
+          pageSize={config.pageSize}
+          searchUrl={config.searchUrl}
+          collapsed={config.collapsed}
+          series={data}
+        />
+      )}
+    </LoadableView>
+  );
+}

@@ -1,0 +1,2 @@
+export { Breakdown } from './Breakdown';
+export { BreakdownView, type BreakdownViewProps, type BreakdownViewKind } from './BreakdownView';

@@ -1,0 +1,20 @@
+import type { WidgetOf } from '../../../layout/schema';
+import { useSeries } from '../../../data/hooks';
+import { layoutLabel, metricName } from '../shared/labels';
+import { LoadableView } from '../shared/Loadable';
+import { useViewCommon } from '../shared/useViewCommon';
+import { SingleStatView } from './SingleStatView';
+
+/** `single-stat` widget: connects the dashboard's series for one metric to the view. */
+export function SingleStat({ config }: { config: WidgetOf<'single-stat'> }) {
+  const common = useViewCommon();
+  const series = useSeries({ metric: config.metric, mode: config.mode });
+  const title = layoutLabel(config.title, common) ?? metricName(common.t, config.metric);
+  return (
+    <LoadableView loadable={series} t={common.t} title={title} height={120}>
+      {(data) => (
+        <SingleStatView {...common} title={title} description={layoutLabel(config.description, common)} metric={config.metric} mode={config.mode} series={data} />
+      )}
+    </LoadableView>
+  );
+}

@@ -1,0 +1,2 @@
+export { SingleStat } from './SingleStat';
+export { SingleStatView, type SingleStatViewProps } from './SingleStatView';

@@ -1,0 +1,2 @@
+export { TimeSeries } from './TimeSeries';
+export { TimeSeriesView, type TimeSeriesViewProps } from './TimeSeriesView';

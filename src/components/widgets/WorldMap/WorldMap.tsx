@@ -1,0 +1,31 @@
+import type { WidgetOf } from '../../../layout/schema';
+import { useSeries } from '../../../data/hooks';
+import { layoutLabel, metricName } from '../shared/labels';
+import { LoadableView } from '../shared/Loadable';
+import { useViewCommon } from '../shared/useViewCommon';
+import { WorldMapView } from './WorldMapView';
+
+/** Every country the aggregation keeps (the bundle's top N); the rest stays an exact Other. */
+const ALL_COUNTRIES = 250;
+
+/** `map` widget: the metric by visitor country on a world choropleth. */
+export function WorldMap({ config }: { config: WidgetOf<'map'> }) {
+  const common = useViewCommon();
+  const series = useSeries({ metric: config.metric, mode: config.mode, field: 'countries', topN: ALL_COUNTRIES });
+  const title = layoutLabel(config.title, common) ?? common.t('map.title', { metric: metricName(common.t, config.metric) });
+  return (
+    <LoadableView loadable={series} t={common.t} title={title} height={config.height + 48}>
+      {(data) => (
+        <WorldMapView
+          {...common}
+          title={title}
+          description={layoutLabel(config.description, common)}
+          metric={config.metric}
+          mode={config.mode}
+          height={config.height}
+          series={data}
+        />
+      )}
+    </LoadableView>
+  );
+}

@@ -1,0 +1,2 @@
+export { WorldMap } from './WorldMap';
+export { WorldMapView, type WorldMapViewProps } from './WorldMapView';
