@@ -11,7 +11,7 @@ import { recordFiles, type DemoFile } from './records';
 import { chance, hash32, logNormal, streamFor, upperBound, weightedSampler, type Rng } from './random';
 import { FAILED_STATUSES, NOT_MODIFIED_SHARE, REFERRERS } from './traffic';
 import { RESOURCE_TYPES } from './vocabularies';
-import { visitorFor } from './visitors';
+import { visitorFor, type DemoVisitor } from './visitors';
 
 export interface ProcessedEvent {
   type: 'view' | 'download';
@@ -125,9 +125,44 @@ function dayHits(plan: DemoPlan, day: number, count: number, fileCache: Map<numb
 
 const hostOf = (url: string): string => new URL(url).host;
 
-function toProcessed(plan: DemoPlan, hit: Hit): ProcessedEvent {
-  const visitor = visitorFor(plan.seed, hit.visitor, { robot: hit.robot });
-  const timestamp = new Date(hit.ts).toISOString();
+/**
+ * Formatting and visitor derivation dominate generation time, so a day's date prefix and
+ * recently seen visitors (popular visitors recur: the distribution is heavy-tailed) are reused.
+ */
+class EventFormatter {
+  private visitors = new Map<number, DemoVisitor>();
+  private dayStart = NaN;
+  private dayPrefix = '';
+  constructor(private readonly plan: DemoPlan) {}
+
+  visitor(hit: Hit): DemoVisitor {
+    const key = hit.robot ? -1 - hit.visitor : hit.visitor;
+    let v = this.visitors.get(key);
+    if (!v) {
+      if (this.visitors.size >= 200_000) this.visitors.clear();
+      v = visitorFor(this.plan.seed, hit.visitor, { robot: hit.robot });
+      this.visitors.set(key, v);
+    }
+    return v;
+  }
+
+  /** `new Date(ts).toISOString()`, without building a Date per event. */
+  timestamp(ts: number): string {
+    const start = ts - (ts % DAY_MS);
+    if (start !== this.dayStart) {
+      this.dayStart = start;
+      this.dayPrefix = new Date(start).toISOString().slice(0, 11);
+    }
+    const ms = ts - start;
+    const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+    const milli = ms % 1000;
+    return `${this.dayPrefix}${pad2(Math.floor(ms / 3_600_000))}:${pad2(Math.floor(ms / 60_000) % 60)}:${pad2(Math.floor(ms / 1000) % 60)}.${milli < 10 ? `00${milli}` : milli < 100 ? `0${milli}` : milli}Z`;
+  }
+}
+
+function toProcessed(plan: DemoPlan, hit: Hit, format: EventFormatter): ProcessedEvent {
+  const visitor = format.visitor(hit);
+  const timestamp = format.timestamp(hit.ts);
   const event: ProcessedEvent = { type: hit.file ? 'download' : 'view', timestamp, record_id: plan.recordIds[hit.record]! } as ProcessedEvent;
   if (hit.file) {
     event.file_key = hit.file.key;
@@ -141,9 +176,9 @@ function toProcessed(plan: DemoPlan, hit: Hit): ProcessedEvent {
   return event;
 }
 
-function toRaw(plan: DemoPlan, hit: Hit, rng: Rng): RawHit {
-  const visitor = visitorFor(plan.seed, hit.visitor, { robot: hit.robot });
-  const event: RawHit = { type: hit.file ? 'download' : 'view', timestamp: new Date(hit.ts).toISOString(), record_id: plan.recordIds[hit.record]! } as RawHit;
+function toRaw(plan: DemoPlan, hit: Hit, rng: Rng, format: EventFormatter): RawHit {
+  const visitor = format.visitor(hit);
+  const event: RawHit = { type: hit.file ? 'download' : 'view', timestamp: format.timestamp(hit.ts), record_id: plan.recordIds[hit.record]! } as RawHit;
   if (hit.file) event.file_key = hit.file.key;
   event.ip = visitor.ip;
   event.user_agent = visitor.userAgent;
@@ -167,10 +202,11 @@ export function* generateEvents(plan: DemoPlan): Generator<DemoEvent> {
   const volumes = dailyVolumes(plan);
   const processedDays = Math.floor(volumes.length * PROCESSED_SHARE);
   const fileCache = new Map<number, DemoFile[]>();
+  const format = new EventFormatter(plan);
   for (let day = 0; day < volumes.length; day++) {
     if (fileCache.size > 50_000) fileCache.clear();
     const hits = dayHits(plan, day, volumes[day]!, fileCache);
     const statusRng = streamFor(plan.seed, hash32(SALT.day, 2), day);
-    for (const hit of hits) yield day < processedDays ? toProcessed(plan, hit) : toRaw(plan, hit, statusRng);
+    for (const hit of hits) yield day < processedDays ? toProcessed(plan, hit, format) : toRaw(plan, hit, statusRng, format);
   }
 }
