@@ -23,6 +23,18 @@ describe('loadDemo into DuckDB', () => {
         const [{ n: stored }] = (await db.query<{ n: number }>('SELECT count(*) AS n FROM events')) as [{ n: number }];
         expect(stored).toBe(expected.events);
 
+        // The explicit history agrees with every record's parent.communities.ids: nothing derived.
+        const derived = await db.query("SELECT * FROM memberships WHERE source <> 'explicit'");
+        expect(derived).toEqual([]);
+        // The importer's own robot detection and status rule find what the generator put in.
+        const [flags] = (await db.query<{ robots: number; failed: number; located: number }>(
+          'SELECT sum(CASE WHEN is_robot THEN 1 ELSE 0 END) AS robots, sum(CASE WHEN ok THEN 0 ELSE 1 END) AS failed, count(country) AS located FROM events',
+        )) as [{ robots: number; failed: number; located: number }];
+        expect(flags.robots / stored).toBeGreaterThan(0.06);
+        expect(flags.robots / stored).toBeLessThan(0.14);
+        expect(flags.failed).toBeGreaterThan(0);
+        expect(flags.located / stored).toBeGreaterThan(0.9);
+
         const second = await loadDemo(db, options);
         for (const s of second.summaries) expect({ kind: s.kind, imported: s.imported }).toEqual({ kind: s.kind, imported: 0 });
         const [{ n: after }] = (await db.query<{ n: number }>('SELECT count(*) AS n FROM events')) as [{ n: number }];
