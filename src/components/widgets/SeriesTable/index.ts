@@ -1,0 +1,2 @@
+export { SeriesTable } from './SeriesTable';
+export { SeriesTableView, type SeriesTableViewProps } from './SeriesTableView';

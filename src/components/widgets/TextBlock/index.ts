@@ -1,0 +1,2 @@
+export { TextBlock } from './TextBlock';
+export { TextBlockView, type TextBlockViewProps } from './TextBlockView';

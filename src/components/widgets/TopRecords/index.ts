@@ -1,0 +1,2 @@
+export { TopRecords } from './TopRecords';
+export { TopRecordsView, type TopRecordsViewProps } from './TopRecordsView';
