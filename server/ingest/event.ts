@@ -14,7 +14,7 @@ import {
   type ReferenceEvent,
 } from '../../src/core/inputs';
 import { parseUtc, utcDay } from './time';
-import { countryOf, isRobot, referrerHost, sessionId, shortHash, visitorId } from './visitor';
+import { countryOf, fastKey, isRobot, referrerHost, sessionId, shortHash, visitorId } from './visitor';
 import { fileSize } from './extract';
 
 export const EVENT_COLUMNS = [
@@ -79,7 +79,7 @@ function fromProcessed(e: ProcessedEvent): EventRow | string {
   const ts = at.toISOString();
   const fileKey = e.file_key ?? null;
   return {
-    event_key: e.event_id ?? shortHash('p', e.type, ts, e.record_id, fileKey, e.visitor_id, e.session_id),
+    event_key: e.event_id ?? fastKey('p', e.type, ts, e.record_id, fileKey, e.visitor_id, e.session_id),
     type: e.type,
     ts,
     day: utcDay(at),
@@ -128,7 +128,7 @@ function fromReference(e: ReferenceEvent, index: string): EventRow | string {
   const fileKey = e.file_key ?? null;
   const type = referenceType(e, index, fileKey);
   return {
-    event_key: shortHash('x', type, ts, e.recid, fileKey, e.visitor_id, e.unique_session_id),
+    event_key: fastKey('x', type, ts, e.recid, fileKey, e.visitor_id, e.unique_session_id),
     type,
     ts,
     day: utcDay(at),

@@ -53,12 +53,20 @@ export async function importLines(db: SqlEngine, opts: ImportOptions): Promise<I
   const store = storeFor(opts.kind, db, now);
   const batchSize = opts.batchSize ?? BATCH[opts.kind];
   let batch: unknown[] = [];
+  // One batch is stored while the next is parsed: the database works on its own threads, so
+  // parsing and storing overlap. At most one store is in flight, so batches land in order.
+  let storing: Promise<void> = Promise.resolve();
   const flush = async () => {
+    await storing;
     if (batch.length === 0) return;
-    const { imported, skipped } = await store(batch);
-    summary.imported += imported;
-    summary.skipped += skipped;
+    const full = batch;
     batch = [];
+    storing = store(full).then(({ imported, skipped }) => {
+      summary.imported += imported;
+      summary.skipped += skipped;
+    });
+    // Marked handled here; the failure still surfaces at the next `await storing`.
+    storing.catch(() => undefined);
   };
   let lineNo = 0;
   for await (const text of opts.lines) {
@@ -76,6 +84,7 @@ export async function importLines(db: SqlEngine, opts: ImportOptions): Promise<I
     if (opts.onProgress && summary.lines % PROGRESS_EVERY === 0) opts.onProgress({ lines: summary.lines });
   }
   await flush();
+  await storing;
   opts.onProgress?.({ lines: summary.lines });
   summary.durationMs = Date.now() - started;
   return summary;

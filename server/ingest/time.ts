@@ -2,7 +2,13 @@
 const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
 
 /** Parse an ISO date or date-time as UTC; null when it is not a valid instant. */
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
+
 export function parseUtc(value: string): Date | null {
+  if (CANONICAL.test(value)) {
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? null : date;
+  }
   let text = value.trim().replace(' ', 'T');
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) text += 'T00:00:00Z';
   else if (!HAS_ZONE.test(text)) text += 'Z';

@@ -3,7 +3,7 @@
  * daily, so no visitor can be followed across days or recovered from the database), a session,
  * a country (offline lookup, `geoip-country`), a robot flag (`isbot`) and a referrer host.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { isbot } from 'isbot';
 
@@ -25,12 +25,17 @@ export function isRobot(userAgent: string): boolean {
   return isbot(userAgent);
 }
 
-/** A short, stable hash (base64url of SHA-256, 22 characters = 128 bits). */
+const joinParts = (parts: readonly (string | number | null | undefined)[]) =>
+  parts.map((p) => (p === null || p === undefined ? '' : String(p))).join('\u001f');
+
+/** A short, stable hash (base64url of SHA-256, 22 characters = 128 bits), for anything derived from personal data. */
 export function shortHash(...parts: (string | number | null | undefined)[]): string {
-  return createHash('sha256')
-    .update(parts.map((p) => (p === null || p === undefined ? '' : String(p))).join('\u001f'))
-    .digest('base64url')
-    .slice(0, 22);
+  return hash('sha256', joinParts(parts), 'base64url').slice(0, 22);
+}
+
+/** A fast 128-bit key (MD5, base64url) for idempotency keys of non-personal fields; not for secrets. */
+export function fastKey(...parts: (string | number | null | undefined)[]): string {
+  return hash('md5', joinParts(parts), 'base64url');
 }
 
 /** hash(salt + day + (user id, else IP + user agent)): the same person gets a new id every day. */
@@ -39,9 +44,9 @@ export function visitorId(options: { salt: string; day: string; userId?: string 
   return shortHash(options.salt, options.day, who);
 }
 
-/** COUNTER's session when none is given: date + hour + visitor. */
+/** COUNTER's session when none is given: date + hour + visitor (already pseudonymous, so not hashed again). */
 export function sessionId(options: { ts: string; visitorId: string }): string {
-  return shortHash(options.ts.slice(0, 13), options.visitorId);
+  return `${options.visitorId}@${options.ts.slice(0, 13)}`;
 }
 
 /** A referrer reduced to its host (`https://www.google.com/search?q=x` → `www.google.com`); non-URLs kept as given. */

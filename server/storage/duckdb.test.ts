@@ -26,6 +26,22 @@ describe('DuckDB engine', () => {
     await db.close();
   });
 
+  it('when many rows are inserted (appender path), then types survive, duplicates are skipped, and error mode rejects them', async () => {
+    const db = await openDuckDb(':memory:');
+    await db.exec('CREATE TABLE t (k TEXT PRIMARY KEY, d DATE, n BIGINT, ts TIMESTAMP, b BOOLEAN, j TEXT)');
+    const rows = Array.from({ length: 500 }, (_, i) => [`k${i}`, '2024-01-02', i * 1000, '2024-01-02T03:04:05Z', i % 2 === 0, i === 0 ? { a: 1 } : null]);
+    const cols = ['k', 'd', 'n', 'ts', 'b', 'j'];
+    expect(await db.insertMany('t', cols, rows, { onConflict: 'ignore' })).toBe(500);
+    expect(await db.insertMany('t', cols, [...rows, ['new', null, null, null, null, null]], { onConflict: 'ignore' })).toBe(1);
+    expect(await db.query("SELECT * FROM t WHERE k IN ('k0', 'k499') ORDER BY n")).toEqual([
+      { k: 'k0', d: '2024-01-02', n: 0, ts: '2024-01-02T03:04:05.000Z', b: true, j: '{"a":1}' },
+      { k: 'k499', d: '2024-01-02', n: 499000, ts: '2024-01-02T03:04:05.000Z', b: false, j: null },
+    ]);
+    await expect(db.insertMany('t', cols, rows)).rejects.toThrow();
+    expect(await db.query('SELECT count(*) AS n FROM t')).toEqual([{ n: 501 }]);
+    await db.close();
+  });
+
   it('when a transaction throws, then none of it lands', async () => {
     const db = await openDuckDb(':memory:');
     await db.exec('CREATE TABLE t (k TEXT PRIMARY KEY)');
