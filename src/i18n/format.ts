@@ -5,11 +5,13 @@
  */
 import type { TFunction } from 'i18next';
 import type { Labels } from '../api/schemas';
+import type { Format as CoreFormat } from '../core/format/format';
 import type { Granularity } from '../core/series/types';
 
 export type BytesMode = 'decimal' | 'binary';
 
-export interface Format {
+/** The shape widgets receive (`src/core/format/format.ts`), plus binary bytes and i18n-aware period labels. */
+export interface Format extends CoreFormat {
   number(value: number): string;
   compact(value: number): string;
   bytes(value: number): string;

@@ -2,7 +2,8 @@
  * The default layouts: everything the reference's default dashboard shows (four tabs: content,
  * contributions, traffic, usage), expressed as data in our seven widget types. Where the
  * reference needed ~66 near-identical breakdown components, each breakdown here is one line.
- * Labels are i18n keys in the `dashboard` namespace (`layout.*`), so every language has them.
+ * Labels are i18n keys in the `dashboard` namespace (`dashboard:layout.*`, namespace-qualified so
+ * widgets resolving titles with their own `widgets` t find them too).
  *
  * Not carried over: the reference's `file_presence` chart breakdown (not a subcount field here;
  * `records_with_files` / `records_metadata_only` are metrics instead).
@@ -16,7 +17,7 @@ type WidgetInput = LayoutInput['tabs'][number]['rows'][number]['widgets'][number
 type View = 'table' | 'bar' | 'pie';
 
 const stat = (id: string, metric: MetricId, mode: Mode, icon: string, width: number, mobile: number): WidgetInput => ({
-  type: 'single-stat', id, metric, mode, icon, width, tablet: width, mobile, title: `layout.widgets.${id}`,
+  type: 'single-stat', id, metric, mode, icon, width, tablet: width, mobile, title: `dashboard:layout.widgets.${id}`,
 });
 
 const breakdown = (
@@ -28,7 +29,7 @@ const breakdown = (
   options: { views?: View[]; pageSize?: number } = {},
 ): WidgetInput => ({
   type: 'breakdown', id, field, metric, mode, view, views: options.views ?? ['pie', 'bar', 'table'],
-  pageSize: options.pageSize ?? 10, width: 8, tablet: 16, mobile: 16, title: `layout.widgets.${id}`,
+  pageSize: options.pageSize ?? 10, width: 8, tablet: 16, mobile: 16, title: `dashboard:layout.widgets.${id}`,
 });
 
 const RECORD_CHART_FIELDS: FieldId[] = ['resource_types', 'languages', 'rights', 'affiliations', 'funders', 'publishers', 'file_types', 'access_statuses'];
@@ -36,10 +37,10 @@ const USAGE_CHART_FIELDS: FieldId[] = ['countries', 'resource_types', 'languages
 
 function contentTab(): LayoutInput['tabs'][number] {
   return {
-    id: 'content', label: 'layout.tabs.content', icon: 'chart pie',
+    id: 'content', label: 'dashboard:layout.tabs.content', icon: 'chart pie',
     rows: [
       { widgets: [stat('total-records', 'records', 'cumulative', 'file', 5, 8), stat('total-uploaders', 'uploaders', 'cumulative', 'users', 6, 8), stat('total-data-volume', 'data_volume', 'cumulative', 'database', 5, 16)] },
-      { widgets: [{ type: 'time-series', id: 'content-totals', title: 'layout.widgets.content-totals', width: 16, metrics: ['records', 'parents', 'uploaders', 'files', 'data_volume'], mode: 'cumulative', chart: 'area', breakdownBy: RECORD_CHART_FIELDS, topN: 10, height: 300 }] },
+      { widgets: [{ type: 'time-series', id: 'content-totals', title: 'dashboard:layout.widgets.content-totals', width: 16, metrics: ['records', 'parents', 'uploaders', 'files', 'data_volume'], mode: 'cumulative', chart: 'area', breakdownBy: RECORD_CHART_FIELDS, topN: 10, height: 300 }] },
       {
         widgets: [
           breakdown('top-work-types', 'resource_types', 'records', 'cumulative', 'pie'),
@@ -59,10 +60,10 @@ function contentTab(): LayoutInput['tabs'][number] {
 
 function contributionsTab(): LayoutInput['tabs'][number] {
   return {
-    id: 'contributions', label: 'layout.tabs.contributions', icon: 'users',
+    id: 'contributions', label: 'dashboard:layout.tabs.contributions', icon: 'users',
     rows: [
       { widgets: [stat('new-records', 'records', 'delta', 'file', 5, 8), stat('active-uploaders', 'uploaders', 'delta', 'users', 6, 8), stat('new-data-volume', 'data_volume', 'delta', 'database', 5, 16)] },
-      { widgets: [{ type: 'time-series', id: 'contribution-rates', title: 'layout.widgets.contribution-rates', width: 16, metrics: ['records', 'parents', 'uploaders', 'files', 'data_volume'], mode: 'delta', chart: 'bar', stacked: true, breakdownBy: [...RECORD_CHART_FIELDS, 'subjects', 'periodicals'], topN: 8, height: 300 }] },
+      { widgets: [{ type: 'time-series', id: 'contribution-rates', title: 'dashboard:layout.widgets.contribution-rates', width: 16, metrics: ['records', 'parents', 'uploaders', 'files', 'data_volume'], mode: 'delta', chart: 'bar', stacked: true, breakdownBy: [...RECORD_CHART_FIELDS, 'subjects', 'periodicals'], topN: 8, height: 300 }] },
       {
         widgets: [
           breakdown('work-types-added', 'resource_types', 'records', 'delta', 'pie'),
@@ -86,18 +87,18 @@ function usageTab(mode: Mode): LayoutInput['tabs'][number] {
   const p = cumulative ? 'total' : 'period';
   return {
     id: cumulative ? 'traffic' : 'usage',
-    label: cumulative ? 'layout.tabs.traffic' : 'layout.tabs.usage',
+    label: cumulative ? 'dashboard:layout.tabs.traffic' : 'dashboard:layout.tabs.usage',
     icon: cumulative ? 'world' : 'download',
     rows: [
       { widgets: [stat(`${p}-views`, 'views', mode, 'eye', 5, 8), stat(`${p}-downloads`, 'downloads', mode, 'download', 6, 8), stat(`${p}-traffic`, 'download_volume', mode, 'chart line', 5, 16)] },
-      { widgets: [{ type: 'time-series', id: `${p}-usage`, title: `layout.widgets.${p}-usage`, width: 16, metrics: ['views', 'downloads', 'views_unique_visitors', 'downloads_unique_visitors', 'download_volume'], mode, chart: cumulative ? 'area' : 'line', breakdownBy: USAGE_CHART_FIELDS, topN: 10, height: 300 }] },
+      { widgets: [{ type: 'time-series', id: `${p}-usage`, title: `dashboard:layout.widgets.${p}-usage`, width: 16, metrics: ['views', 'downloads', 'views_unique_visitors', 'downloads_unique_visitors', 'download_volume'], mode, chart: cumulative ? 'area' : 'line', breakdownBy: USAGE_CHART_FIELDS, topN: 10, height: 300 }] },
       {
         widgets: [
-          { type: 'top-records', id: `${p}-most-downloaded`, title: 'layout.widgets.most-downloaded', metric: 'downloads', limit: 6, width: 8, tablet: 16, mobile: 16 },
-          { type: 'top-records', id: `${p}-most-viewed`, title: 'layout.widgets.most-viewed', metric: 'views', limit: 6, width: 8, tablet: 16, mobile: 16 },
+          { type: 'top-records', id: `${p}-most-downloaded`, title: 'dashboard:layout.widgets.most-downloaded', metric: 'downloads', limit: 6, width: 8, tablet: 16, mobile: 16 },
+          { type: 'top-records', id: `${p}-most-viewed`, title: 'dashboard:layout.widgets.most-viewed', metric: 'views', limit: 6, width: 8, tablet: 16, mobile: 16 },
         ],
       },
-      { widgets: [{ type: 'map', id: `${p}-countries`, title: `layout.widgets.${p}-countries`, metric: 'views', mode, height: 400, width: 16 }] },
+      { widgets: [{ type: 'map', id: `${p}-countries`, title: `dashboard:layout.widgets.${p}-countries`, metric: 'views', mode, height: 400, width: 16 }] },
       {
         widgets: [
           breakdown(`${p}-file-types-downloaded`, 'file_types', 'downloads', mode, 'bar'),
@@ -131,7 +132,7 @@ export const defaultCommunityLayout: LayoutInput = {
   version: 1,
   tabs: defaultLayout.tabs.map((tab, i) =>
     i === 0
-      ? { ...tab, rows: [{ widgets: [{ type: 'text', id: 'community-intro', width: 16, body: 'layout.text.community-intro' }] }, ...tab.rows] }
+      ? { ...tab, rows: [{ widgets: [{ type: 'text', id: 'community-intro', width: 16, body: 'dashboard:layout.text.community-intro' }] }, ...tab.rows] }
       : tab,
   ),
 };

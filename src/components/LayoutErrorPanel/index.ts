@@ -1,0 +1,1 @@
+export { LayoutErrorPanel } from './LayoutErrorPanel';

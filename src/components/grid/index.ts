@@ -1,0 +1,4 @@
+export { Grid } from './Grid';
+export { Tabs } from './Tabs';
+export { WidgetSlot, UnknownWidgetSlot } from './WidgetSlot';
+export type { WidgetRegistry } from './registry';
