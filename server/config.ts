@@ -36,6 +36,11 @@ const EnvSchema = z.object({
    */
   REPOSTATS_DASHBOARDS: z.enum(['opt-in', 'opt-out']).default('opt-out'),
   REPOSTATS_DASHBOARD_COMMUNITIES: commaList,
+  /**
+   * Which affected bundles to re-render right after a run: `cached` (those clients asked for;
+   * the rest render on first request) or `all`.
+   */
+  REPOSTATS_CACHE_WARM: z.enum(['cached', 'all']).default('cached'),
   /** Run an aggregation every N minutes while serving (0 = never). */
   REPOSTATS_AGGREGATE_EVERY: z.coerce.number().min(0).default(0),
 });
@@ -50,6 +55,7 @@ export interface ServerConfig {
   ingestRatePerMinute: number;
   dashboards: { mode: 'opt-in' | 'opt-out'; communities: string[] };
   aggregateEveryMinutes: number;
+  cacheWarm: 'cached' | 'all';
 }
 
 export class ConfigError extends Error {
@@ -89,5 +95,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ingestRatePerMinute: e.REPOSTATS_INGEST_RATE,
     dashboards: { mode: e.REPOSTATS_DASHBOARDS, communities: e.REPOSTATS_DASHBOARD_COMMUNITIES },
     aggregateEveryMinutes: e.REPOSTATS_AGGREGATE_EVERY,
+    cacheWarm: e.REPOSTATS_CACHE_WARM,
   };
 }

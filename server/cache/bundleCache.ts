@@ -25,6 +25,13 @@ type CachedRow = {
   built_at: string;
 };
 
+export interface RefreshReport {
+  affected: number;
+  /** Affected bundles that were cached (and so were dropped). */
+  dropped: number;
+  rebuilt: number;
+}
+
 export interface CacheFreshness {
   bundles: number;
   oldestBuiltAt: string | null;
@@ -120,18 +127,37 @@ export class BundleCache {
     ]);
   }
 
-  /** Rebuild the given bundles now (after an aggregation run). Returns how many were stored. */
-  async refresh(keys: readonly CacheKey[], onProgress?: (done: number, total: number) => void): Promise<number> {
-    let stored = 0;
-    let done = 0;
-    for (const key of keys) {
-      // Drop the hot copy first so a request during the rebuild never sees the old body after it.
-      this.lru.delete(keyString(key));
-      if (await this.render(key)) stored += 1;
-      onProgress?.(++done, keys.length);
+  /**
+   * After an aggregation run: drop every affected bundle at once (so none is served stale), then
+   * re-render the ones that were cached — the ones clients ask for — or all of them with
+   * `warm: 'all'`. The rest render on their first request. Building a bundle takes seconds on a
+   * large instance and a first run affects every community-year, so rendering everything eagerly
+   * would hold the database for a long time for bundles nobody may ask for.
+   */
+  async refresh(
+    keys: readonly CacheKey[],
+    options: { warm?: 'cached' | 'all'; onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<RefreshReport> {
+    const affected = new Map(keys.map((k) => [keyString(k), k]));
+    const stored = await this.db.query<{ community_id: string; category: string; basis: string; year: number }>(
+      'SELECT community_id, category, basis, year FROM bundle_cache',
+    );
+    const cached = new Set<string>();
+    for (const r of stored) {
+      const id = keyString({ community: r.community_id, category: r.category, basis: r.basis || null, year: Number(r.year) } as CacheKey);
+      if (affected.has(id)) cached.add(id);
+    }
+    for (const id of affected.keys()) if (this.lru.get(id)) cached.add(id);
+    for (const key of affected.values()) await this.remove(key);
+    const warm = options.warm === 'all' ? [...affected.values()] : [...cached].map((id) => affected.get(id)!);
+    let rebuilt = 0;
+    for (const key of warm) {
+      // Through `get`, so a request for the same bundle meanwhile waits for this render, not a second one.
+      if (await this.get(key)) rebuilt += 1;
+      options.onProgress?.(rebuilt, warm.length);
     }
     this.lastRefreshAt = new Date().toISOString();
-    return stored;
+    return { affected: affected.size, dropped: cached.size, rebuilt };
   }
 
   /**

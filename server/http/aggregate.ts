@@ -24,7 +24,7 @@ export async function runAndRefresh(ctx: ServerContext, options: Record<string, 
   const t0 = performance.now();
   try {
     const result = await ctx.domain.runAggregation(ctx.db, options);
-    const rebuilt = await ctx.cache.refresh(result.affected);
+    const { rebuilt } = await ctx.cache.refresh(result.affected, { warm: ctx.config.cacheWarm });
     ctx.communitiesChanged();
     const finishedAt = new Date().toISOString();
     ctx.aggregation.lastRun = { startedAt, finishedAt, affected: result.affected.length, rebuilt };
