@@ -30,9 +30,10 @@ export async function reconcileWithRuns(
 ): Promise<ReconcileResult> {
   const runs = await db.query<RunRow>(
     `SELECT started_at, finished_at, status, summary FROM agg_runs
-     WHERE status <> 'running' AND finished_at IS NOT NULL AND ($1 IS NULL OR finished_at > $1)
+     WHERE status <> 'running' AND finished_at IS NOT NULL AND finished_at > $1
      ORDER BY finished_at`,
-    [since],
+    // '' sorts before every ISO time: no watermark means every run.
+    [since ?? ''],
   );
   let dropped = 0;
   for (const run of runs) {
