@@ -8,16 +8,13 @@ import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 // Widget styles, for widgets shown on their own (the dashboard imports them itself).
 import '../src/components/widgets/widgets.css';
+import { handlers } from '../src/mocks/handlers';
 import { annotations } from './annotations';
 
 const preview: Preview = {
   ...annotations,
   loaders: [
     mswLoader(async () => {
-      // TEMPORARY until src/mocks/handlers.ts lands: tolerate its absence.
-      const found = import.meta.glob<{ handlers: Parameters<typeof setupWorker> }>('../src/mocks/handlers.ts');
-      const load = Object.values(found)[0];
-      const handlers = load ? (await load()).handlers : [];
       // Handlers given to setupWorker are the initial ones: they survive the per-story reset.
       const worker = setupWorker(...handlers);
       await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: './mockServiceWorker.js' } });
