@@ -13,7 +13,7 @@ import {
   type RawHit,
   type ReferenceEvent,
 } from '../../src/core/inputs';
-import { parseUtc, utcDay } from './time';
+import { parseUtc } from './time';
 import { countryOf, fastKey, isRobot, referrerHost, sessionId, shortHash, visitorId } from './visitor';
 import { fileSize } from './extract';
 
@@ -82,7 +82,7 @@ function fromProcessed(e: ProcessedEvent): EventRow | string {
     event_key: e.event_id ?? fastKey('p', e.type, ts, e.record_id, fileKey, e.visitor_id, e.session_id),
     type: e.type,
     ts,
-    day: utcDay(at),
+    day: ts.slice(0, 10),
     record_id: e.record_id,
     file_key: fileKey,
     size: e.size === null || e.size === undefined ? null : fileSize(e.size),
@@ -99,7 +99,7 @@ function fromRaw(e: RawHit, salt: string): EventRow | string {
   const at = parseUtc(e.timestamp);
   if (!at) return 'not a valid date-time';
   const ts = at.toISOString();
-  const day = utcDay(at);
+  const day = ts.slice(0, 10);
   const userId = e.user_id === null || e.user_id === undefined ? null : String(e.user_id);
   const visitor = visitorId({ salt, day, userId, ip: e.ip, userAgent: e.user_agent });
   const fileKey = e.file_key ?? null;
@@ -131,7 +131,7 @@ function fromReference(e: ReferenceEvent, index: string): EventRow | string {
     event_key: fastKey('x', type, ts, e.recid, fileKey, e.visitor_id, e.unique_session_id),
     type,
     ts,
-    day: utcDay(at),
+    day: ts.slice(0, 10),
     record_id: e.recid,
     file_key: fileKey,
     size: e.size === null || e.size === undefined ? null : fileSize(e.size),

@@ -146,10 +146,16 @@ class DuckDbEngine implements SqlEngine {
     try {
       for (const row of rows) {
         for (const value of row) {
-          const v = toParam(value);
-          if (v === null) appender.appendNull();
-          else if (typeof v === 'string') appender.appendVarchar(v);
-          else appender.appendValue(v);
+          // Typed appends for the common JS types skip the generic value conversion (a hot loop).
+          if (value === null || value === undefined) appender.appendNull();
+          else if (typeof value === 'string') appender.appendVarchar(value);
+          else if (typeof value === 'boolean') appender.appendBoolean(value);
+          else if (typeof value === 'number') appender.appendDouble(value);
+          else {
+            const v = toParam(value);
+            if (typeof v === 'string') appender.appendVarchar(v);
+            else appender.appendValue(v);
+          }
         }
         appender.endRow();
       }
