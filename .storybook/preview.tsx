@@ -6,7 +6,9 @@
 import type { Preview } from '@storybook/react-vite';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
-// Widget styles, for widgets shown on their own (the dashboard imports them itself).
+// What a host gets from `import 'repostats/style.css'` (src/index.ts imports it), plus the widget
+// styles for widgets shown on their own, outside the registry that normally brings them.
+import '../src/styles/dashboard.css';
 import '../src/components/widgets/widgets.css';
 import { handlers } from '../src/mocks/handlers';
 import { annotations } from './annotations';
