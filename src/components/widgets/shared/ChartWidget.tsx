@@ -2,14 +2,15 @@
  * A widget that draws a chart: frame + chart, or the same data as an accessible table, plus
  * exports (CSV/JSON of the table, PNG of the live chart, SVG re-rendered offscreen).
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ChartOption } from '../../../core/charts/types';
 import { EChart } from '../../EChart/EChart';
 import type { EChartsType } from '../../EChart/echarts';
 import { chartPngDataUrl, chartSvgString } from '../../EChart/exportChart';
 import { usePrefersReducedMotion } from '../../EChart/usePrefersReducedMotion';
 import { echartsTheme } from '../../../theme/echartsTheme';
-import { readThemeTokens, THEMES, type ThemeTokens } from '../../../theme/tokens';
+import type { ThemeTokens } from '../../../theme/tokens';
+import { useThemeTokens } from './useThemeTokens';
 import { DataTable } from './DataTable';
 import { fileSlug } from './labels';
 import type { TableModel } from './tableModel';
@@ -41,7 +42,7 @@ export interface ChartWidgetProps {
   note?: ReactNode;
   /** Start on the table instead of the chart. */
   initialTable?: boolean;
-  /** Forces a chart re-theme when the dashboard theme changes. */
+  /** Forces a chart re-theme (theme changes made through the dashboard root are noticed anyway). */
   themeKey?: string;
   className?: string;
 }
@@ -53,10 +54,9 @@ export function ChartWidget(props: ChartWidgetProps) {
   const reducedMotion = usePrefersReducedMotion();
   const [showTable, setShowTable] = useState(props.initialTable ?? false);
   const chartRef = useRef<EChartsType | null>(null);
-  const [tokens, setTokens] = useState<ThemeTokens>(THEMES.light);
-  useLayoutEffect(() => {
-    if (bodyRef.current) setTokens(readThemeTokens(bodyRef.current));
-  }, [props.themeKey]);
+  const tokens = useThemeTokens(bodyRef);
+  // Re-initialise the chart with the new ECharts theme whenever the CSS theme changes.
+  const themeKey = `${props.themeKey ?? ''}|${tokens.background}|${tokens.text}|${tokens.palette.join()}`;
   const { buildOption } = props;
   const option = useMemo(
     () => buildOption({ widthPx, animation: !reducedMotion, tokens }),
@@ -89,7 +89,7 @@ export function ChartWidget(props: ChartWidgetProps) {
         {showTable ? (
           <DataTable model={table} t={t} />
         ) : (
-          <EChart option={option} height={height} label={table.caption} themeKey={props.themeKey} onInstance={onInstance} />
+          <EChart option={option} height={height} label={table.caption} themeKey={themeKey} onInstance={onInstance} />
         )}
       </div>
       {props.note && <p className="rs-note">{props.note}</p>}
