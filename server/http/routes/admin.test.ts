@@ -5,6 +5,7 @@ import { runAggregation } from '../../domain/aggregate/run';
 import { reconcileWithRuns } from '../../cache/reconcile';
 import { runAndRefresh } from '../aggregate';
 import { ServerStatusSchema } from './admin';
+import { StatusLiteSchema } from '../../../src/api/queries';
 import { ADMIN, bearer, rawGet, seedAndAggregate, startTestServer, type TestServer } from '../testing';
 
 let s: TestServer;
@@ -79,6 +80,9 @@ describe('POST /api/v1/aggregate and the response cache', () => {
       fetch(`${s.url}/api/v1/aggregate`, { method: 'POST', headers: bearer(ADMIN) }),
     ]);
     expect(status.aggregation.state).toBe('running');
+    expect(status.aggregation.running).toBe(true);
+    // What the dashboard reads to show "aggregation in progress".
+    expect(StatusLiteSchema.parse(status).aggregation?.running).toBe(true);
     expect(status.running).toBe(true);
     expect(second.status).toBe(409);
     await running;

@@ -15,7 +15,9 @@ const STATUS_WAIT_MS = 1500;
 export const ServerStatusSchema = StatusResponseSchema.extend({
   aggregation: z.object({
     state: z.enum(['idle', 'running']),
-    running: z.object({ startedAt: z.string() }).nullable(),
+    /** Whether a run started through this server is in progress (the dashboard polls on it). */
+    running: z.boolean(),
+    startedAt: z.string().nullable(),
     lastRun: z
       .object({ startedAt: z.string(), finishedAt: z.string(), affected: z.number(), rebuilt: z.number(), error: z.string().optional() })
       .nullable(),
@@ -60,7 +62,12 @@ export function adminRouter(ctx: ServerContext): Router {
       running: lastReport.running || running !== null,
       // Restricted communities stay unnamed here too, unless the admin asks.
       communities: admin ? lastReport.communities : lastReport.communities.filter((c) => !hidden.has(c.community)),
-      aggregation: { state: running ? 'running' : 'idle', running, lastRun: ctx.aggregation.lastRun },
+      aggregation: {
+        state: running ? 'running' : 'idle',
+        running: running !== null,
+        startedAt: running?.startedAt ?? null,
+        lastRun: ctx.aggregation.lastRun,
+      },
       fresh: answered !== null,
       cache: lastCache,
     };
