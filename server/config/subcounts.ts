@@ -8,6 +8,8 @@
  * Mirrors the reference's choices (reference/fixtures/original-subcount-config.json), except that
  * affiliations and funders without an `id` are kept under their name instead of being dropped.
  */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import type { FieldId } from '../../src/core/fields';
 
 export interface SubcountSource {
@@ -46,3 +48,37 @@ export const DEFAULT_SUBCOUNT_CONFIG: SubcountConfig = {
   periodicals: values({ path: 'custom_fields.journal:journal.title' }),
   file_types: { kind: 'file_types', entries: 'files.entries', ext: 'ext', key: 'key', size: 'size' },
 };
+
+const SourceSchema = z.strictObject({
+  path: z.string().min(1),
+  id: z.string().optional(),
+  idFallback: z.string().optional(),
+  label: z.string().optional(),
+});
+const FieldConfigSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('values'), sources: z.array(SourceSchema).min(1) }),
+  z.strictObject({ kind: z.literal('file_types'), entries: z.string(), ext: z.string(), key: z.string(), size: z.string() }),
+]);
+const RECORD_FIELDS = Object.keys(DEFAULT_SUBCOUNT_CONFIG) as [RecordSubcountField, ...RecordSubcountField[]];
+
+/** A deployment's overrides: any subset of fields; the others keep their defaults. */
+export const SubcountConfigOverrideSchema = z.partialRecord(z.enum(RECORD_FIELDS), FieldConfigSchema);
+
+/**
+ * The configuration in force: `DEFAULT_SUBCOUNT_CONFIG`, with the fields of the JSON file named by
+ * `REPOSTATS_SUBCOUNTS` (when set) replacing their defaults. Every importer (CLI, HTTP, demo)
+ * resolves it the same way, so they never disagree and trigger needless re-extraction.
+ *
+ * @example
+ * // subcounts.json: {"publishers": {"kind": "values", "sources": [{"path": "metadata.publisher"}]}}
+ * REPOSTATS_SUBCOUNTS=./subcounts.json repostats import records records.ndjson
+ */
+export function resolveSubcountConfig(path: string | undefined = process.env.REPOSTATS_SUBCOUNTS): SubcountConfig {
+  if (!path) return DEFAULT_SUBCOUNT_CONFIG;
+  const parsed = SubcountConfigOverrideSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${path}: ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`invalid subcount configuration:\n${problems.join('\n')}`);
+  }
+  return { ...DEFAULT_SUBCOUNT_CONFIG, ...parsed.data } as SubcountConfig;
+}

@@ -5,7 +5,7 @@
  */
 import { InvenioRecordSchema, MembershipEventSchema, type InputKind } from '../../src/core/inputs';
 import type { SqlEngine } from '../storage/port';
-import { DEFAULT_SUBCOUNT_CONFIG, type SubcountConfig } from '../config/subcounts';
+import { resolveSubcountConfig, type SubcountConfig } from '../config/subcounts';
 import { normaliseRecord, type NormalisedRecord } from './record';
 import { parseEvent, type EventRow } from './event';
 import type { MembershipRow } from './membership';
@@ -32,6 +32,7 @@ export interface ImportOptions {
   now?: Date;
   /** Visitor-hash salt; by default the installation's own, kept in the database. */
   salt?: string;
+  /** By default `resolveSubcountConfig()`: the defaults, overridden by the file in REPOSTATS_SUBCOUNTS. */
   subcountConfig?: SubcountConfig;
   /** Lines per batch (one transaction each). */
   batchSize?: number;
@@ -43,7 +44,7 @@ type Parser = (value: unknown) => Parsed;
 export async function importLines(db: SqlEngine, opts: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
   const now = opts.now ?? new Date();
-  const config = opts.subcountConfig ?? DEFAULT_SUBCOUNT_CONFIG;
+  const config = opts.subcountConfig ?? resolveSubcountConfig();
   await syncSubcountConfig(db, config);
   const salt = opts.kind === 'events' ? (opts.salt ?? (await visitorSalt(db))) : '';
   const summary: ImportSummary = {
