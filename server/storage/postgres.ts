@@ -7,6 +7,7 @@
 import pg from 'pg';
 import type { Row, SqlEngine } from './port';
 import { lockKey, parseTimestamp, toPgParam } from './postgres-values';
+import { MonthlyPartitions } from './partitions';
 
 /** PostgreSQL accepts 65 535 parameters per statement; stay well below. */
 const CHUNK_PARAMS = 30_000;
@@ -72,6 +73,7 @@ class PgEngine implements SqlEngine {
 
   constructor(
     private readonly pool: pg.Pool,
+    private readonly partitions: MonthlyPartitions,
     /** Set inside a transaction: every statement runs on this one client. */
     private readonly client: pg.PoolClient | null = null,
   ) {}
@@ -100,7 +102,7 @@ class PgEngine implements SqlEngine {
       try {
         await client.query('BEGIN');
         try {
-          const result = await fn(new PgEngine(this.pool, client));
+          const result = await fn(new PgEngine(this.pool, this.partitions, client));
           await client.query('COMMIT');
           return result;
         } catch (error) {
@@ -120,6 +122,7 @@ class PgEngine implements SqlEngine {
     options: { onConflict?: 'ignore' | 'error' } = {},
   ): Promise<number> {
     if (rows.length === 0) return 0;
+    await this.withClient((db) => this.partitions.ensure(db, table, columns, rows, { inTransaction: this.client !== null }));
     const perChunk = Math.max(1, Math.floor(CHUNK_PARAMS / columns.length));
     const conflict = options.onConflict === 'ignore' ? ' ON CONFLICT DO NOTHING' : '';
     const head = `INSERT INTO ${table} (${columns.join(',')}) VALUES `;
@@ -141,6 +144,17 @@ class PgEngine implements SqlEngine {
       inserted += result.rowCount ?? 0;
     }
     return inserted;
+  }
+
+  /** Run `fn` on the transaction's client, or on one pooled client (multi-statement work). */
+  private async withClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    if (this.client) return fn(this.client);
+    const client = await this.pool.connect();
+    try {
+      return await fn(client);
+    } finally {
+      client.release();
+    }
   }
 
   async withLock<T>(name: string, fn: () => Promise<T>, options: { wait?: boolean } = {}): Promise<T | null> {
@@ -198,5 +212,5 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     await pool.end();
     throw error;
   }
-  return new PgEngine(pool);
+  return new PgEngine(pool, new MonthlyPartitions());
 }
