@@ -41,7 +41,7 @@ const meta = {
     const kit = widgetKit(locale);
     const title = metricName(kit.t, args.metric);
     // Every country, as the connector asks (the map has no "top N").
-    const series = applyVariant(demoSeries({ metric: args.metric, mode: args.mode, field: 'countries', granularity: args.granularity, topN: 300 }), args.data);
+    const series = applyVariant(demoSeries({ metric: args.metric, mode: args.mode, field: 'countries', granularity: args.granularity, topN: 250 }), args.data);
     return (
       <div style={{ maxWidth: args.narrow ? 360 : 960 }}>
         <WidgetStory state={args.state} t={kit.t} title={title} height={args.height + 48} series={series} narrow={args.narrow}>
