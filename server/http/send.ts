@@ -3,7 +3,9 @@
  * `Vary`, Cache-Control. The body is never re-compressed per request.
  */
 import type { Request, Response } from 'express';
-import { type EncodedBody, negotiateEncoding } from '../cache/encode';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { type EncodedBody, etagOf, negotiateEncoding } from '../cache/encode';
 
 export interface CachePolicy {
   /** `private` for restricted communities (a shared cache must not hand them out). */
@@ -48,6 +50,44 @@ export function sendEncoded(
   const payload = encoding === 'br' ? body.br : encoding === 'gzip' ? body.gzip : body.identity;
   if (encoding !== 'identity') res.set('Content-Encoding', encoding);
   res.type(options.contentType);
+  res.set('Content-Length', String(payload.length));
+  res.status(200).end(req.method === 'HEAD' ? undefined : payload);
+}
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+/** Below this, compression costs more than it saves. */
+const COMPRESS_FROM_BYTES = 1024;
+
+/**
+ * JSON computed per request (raw documents, reference queries, top records): an ETag over the
+ * body so a client can revalidate, and compression chosen by `Accept-Encoding` — fast settings,
+ * since this runs on every request rather than once per aggregation run.
+ */
+export async function sendJson(
+  req: Request,
+  res: Response,
+  value: unknown,
+  options: { policy?: CachePolicy } = {},
+): Promise<void> {
+  const identity = Buffer.from(JSON.stringify(value), 'utf8');
+  const etag = etagOf(identity);
+  res.set('ETag', etag);
+  res.set('Vary', 'Accept-Encoding, Authorization');
+  if (options.policy) res.set('Cache-Control', cacheControl(options.policy));
+  if (matches(req.get('if-none-match'), etag)) {
+    res.status(304).end();
+    return;
+  }
+  const encoding = identity.length < COMPRESS_FROM_BYTES ? 'identity' : negotiateEncoding(req.get('accept-encoding'));
+  const payload =
+    encoding === 'br'
+      ? await brotliAsync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } })
+      : encoding === 'gzip'
+        ? await gzipAsync(identity, { level: 6 })
+        : identity;
+  if (encoding !== 'identity') res.set('Content-Encoding', encoding);
+  res.type('application/json');
   res.set('Content-Length', String(payload.length));
   res.status(200).end(req.method === 'HEAD' ? undefined : payload);
 }

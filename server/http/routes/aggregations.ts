@@ -8,6 +8,7 @@ import { AGGREGATION_KINDS, type AggregationKind } from '../../../src/core/kinds
 import type { ServerContext } from '../context';
 import { badRequest } from '../errors';
 import { StrictDay, parseWith, utcToday } from '../params';
+import { sendJson } from '../send';
 
 const RangeQuery = z.object({ start: StrictDay.optional(), end: StrictDay.optional() });
 
@@ -33,8 +34,7 @@ export function aggregationsRouter(ctx: ServerContext): Router {
       community: community.id,
       ...range,
     });
-    res.set('Cache-Control', community.restricted ? 'private, max-age=60' : 'public, max-age=60');
-    res.json(docs);
+    await sendJson(req, res, docs, { policy: { visibility: community.restricted ? 'private' : 'public', maxAgeSeconds: 60 } });
   });
   return router;
 }

@@ -7,6 +7,7 @@ import type { Community } from '../../../src/api/schemas';
 import { GLOBAL_COMMUNITY, communityFigures } from '../communityStore';
 import { canManage, dashboardEnabled } from '../access';
 import type { ServerContext } from '../context';
+import { sendJson } from '../send';
 
 export function communitiesRouter(ctx: ServerContext): Router {
   const router = Router();
@@ -26,8 +27,7 @@ export function communitiesRouter(ctx: ServerContext): Router {
         lastDay: f?.lastDay ?? null,
       };
     });
-    res.set('Cache-Control', 'private, max-age=60');
-    res.json({ communities });
+    await sendJson(req, res, { communities }, { policy: { visibility: 'private', maxAgeSeconds: 60 } });
   });
   return router;
 }

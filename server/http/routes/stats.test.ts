@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBodySchema, TopRecordsResponseSchema } from '../../../src/api/schemas';
 import { DOC_SCHEMAS } from '../../../src/core/docs';
-import { ADMIN, SECRET_TOKEN, bearer, seedAndAggregate, startTestServer, type TestServer } from '../testing';
+import { gunzipSync } from 'node:zlib';
+import { ADMIN, SECRET_TOKEN, bearer, rawGet, seedAndAggregate, startTestServer, type TestServer } from '../testing';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -106,6 +107,16 @@ describe('GET …/aggregations/{kind}', () => {
     const docs = (await res.json()) as { period_start: string }[];
     expect(docs.map((d) => d.period_start.slice(0, 10))).toEqual(['2024-03-05', '2024-03-06', '2024-03-07']);
     expectShape(docs, REFERENCE_KEYS.usageDelta);
+  });
+
+  it('when asked with gzip and then with the ETag, then the documents come compressed, then as 304', async () => {
+    const path = `${s.url}/api/v1/communities/open/aggregations/records-snapshot-added?start=2024-01-10&end=2024-03-10`;
+    const plain = await rawGet(path);
+    const gz = await rawGet(path, { 'Accept-Encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).equals(plain.body)).toBe(true);
+    const again = await rawGet(path, { 'If-None-Match': String(plain.headers.etag) });
+    expect(again.status).toBe(304);
   });
 
   it.each([

@@ -13,6 +13,7 @@ import { BASES, type Basis } from '../../../src/core/metrics';
 import type { ServerContext } from '../context';
 import { HttpError, badRequest } from '../errors';
 import { StrictDay, parseWith, utcToday } from '../params';
+import { sendJson } from '../send';
 
 const SINGLE: Record<string, (basis: Basis) => AggregationKind> = {
   'community-record-delta': (b) => `records-delta-${b}`,
@@ -50,7 +51,7 @@ export function statsRouter(ctx: ServerContext): Router {
     for (const [name, query] of Object.entries(body)) {
       out[name] = await answer(ctx, req, name, query);
     }
-    res.json(out);
+    await sendJson(req, res, out, { policy: { visibility: 'private', maxAgeSeconds: 0 } });
   });
   return router;
 }

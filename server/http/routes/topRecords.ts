@@ -7,6 +7,7 @@ import { topRecords } from '../../domain/topRecords';
 import { isAdmin } from '../access';
 import type { ServerContext } from '../context';
 import { parseWith } from '../params';
+import { sendJson } from '../send';
 import { resolveRange } from './aggregations';
 
 const TopQuery = z.object({
@@ -27,8 +28,7 @@ export function topRecordsRouter(ctx: ServerContext): Router {
       ...range,
       includeRestricted: isAdmin(req, ctx.config),
     });
-    res.set('Cache-Control', community.restricted ? 'private, max-age=300' : 'public, max-age=300');
-    res.json(body);
+    await sendJson(req, res, body, { policy: { visibility: community.restricted ? 'private' : 'public', maxAgeSeconds: 300 } });
   });
   return router;
 }
