@@ -9,9 +9,9 @@ import { DAY_MS, dayRhythm, HOUR_WEIGHTS } from './calendar';
 import { SALT, type DemoPlan } from './plan';
 import { recordFiles, type DemoFile } from './records';
 import { chance, hash32, logNormal, streamFor, upperBound, weightedSampler, type Rng } from './random';
-import { FAILED_STATUSES, NOT_MODIFIED_SHARE, REFERRERS } from './traffic';
+import { REFERRERS } from './traffic';
 import { RESOURCE_TYPES } from './vocabularies';
-import { visitorFor, type DemoVisitor } from './visitors';
+import { EventFormatter, toProcessed, toRaw } from './eventShapes';
 
 export interface ProcessedEvent {
   type: 'view' | 'download';
@@ -49,7 +49,7 @@ export const PROCESSED_SHARE = 0.6;
 const hourSampler = weightedSampler(HOUR_WEIGHTS.map((w, h) => [h, w] as const));
 const referrerSampler = weightedSampler(REFERRERS);
 
-interface Hit {
+export interface Hit {
   ts: number;
   record: number;
   file: DemoFile | null;
@@ -60,7 +60,7 @@ interface Hit {
 
 /** Events per day, scaled so the period's total (with double clicks) is about the planned count. */
 export function dailyVolumes(plan: DemoPlan): number[] {
-  const days = Math.round((plan.endMs - plan.startMs) / DAY_MS);
+  const days = eventDays(plan);
   const raw: number[] = [];
   for (let d = 0; d < days; d++) {
     const dayStart = plan.startMs + d * DAY_MS;
@@ -123,90 +123,25 @@ function dayHits(plan: DemoPlan, day: number, count: number, fileCache: Map<numb
   return hits.sort((a, b) => a.ts - b.ts);
 }
 
-const hostOf = (url: string): string => new URL(url).host;
+const volumeCache = new WeakMap<DemoPlan, number[]>();
 
-/**
- * Formatting and visitor derivation dominate generation time, so a day's date prefix and
- * recently seen visitors (popular visitors recur: the distribution is heavy-tailed) are reused.
- */
-class EventFormatter {
-  private visitors = new Map<number, DemoVisitor>();
-  private dayStart = NaN;
-  private dayPrefix = '';
-  constructor(private readonly plan: DemoPlan) {}
-
-  visitor(hit: Hit): DemoVisitor {
-    const key = hit.robot ? -1 - hit.visitor : hit.visitor;
-    let v = this.visitors.get(key);
-    if (!v) {
-      if (this.visitors.size >= 200_000) this.visitors.clear();
-      v = visitorFor(this.plan.seed, hit.visitor, { robot: hit.robot });
-      this.visitors.set(key, v);
-    }
-    return v;
-  }
-
-  /** `new Date(ts).toISOString()`, without building a Date per event. */
-  timestamp(ts: number): string {
-    const start = ts - (ts % DAY_MS);
-    if (start !== this.dayStart) {
-      this.dayStart = start;
-      this.dayPrefix = new Date(start).toISOString().slice(0, 11);
-    }
-    const ms = ts - start;
-    const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
-    const milli = ms % 1000;
-    return `${this.dayPrefix}${pad2(Math.floor(ms / 3_600_000))}:${pad2(Math.floor(ms / 60_000) % 60)}:${pad2(Math.floor(ms / 1000) % 60)}.${milli < 10 ? `00${milli}` : milli < 100 ? `0${milli}` : milli}Z`;
-  }
-}
-
-function toProcessed(plan: DemoPlan, hit: Hit, format: EventFormatter): ProcessedEvent {
-  const visitor = format.visitor(hit);
-  const timestamp = format.timestamp(hit.ts);
-  const event: ProcessedEvent = { type: hit.file ? 'download' : 'view', timestamp, record_id: plan.recordIds[hit.record]! } as ProcessedEvent;
-  if (hit.file) {
-    event.file_key = hit.file.key;
-    event.size = hit.file.size;
-  }
-  event.visitor_id = visitor.id;
-  event.session_id = `${timestamp.slice(0, 13)}-${visitor.id}`;
-  if (visitor.country) event.country = visitor.country;
-  if (hit.referrer) event.referrer = hostOf(hit.referrer);
-  event.is_robot = hit.robot;
-  return event;
-}
-
-function toRaw(plan: DemoPlan, hit: Hit, rng: Rng, format: EventFormatter): RawHit {
-  const visitor = format.visitor(hit);
-  const event: RawHit = { type: hit.file ? 'download' : 'view', timestamp: format.timestamp(hit.ts), record_id: plan.recordIds[hit.record]! } as RawHit;
-  if (hit.file) event.file_key = hit.file.key;
-  event.ip = visitor.ip;
-  event.user_agent = visitor.userAgent;
-  if (hit.referrer) event.referrer = hit.referrer;
-  event.status = rawStatus(rng);
-  if (visitor.userId) event.user_id = visitor.userId;
-  return event;
-}
-
-function rawStatus(rng: Rng): number {
-  let roll = rng();
-  for (const [status, share] of FAILED_STATUSES) {
-    if (roll < share) return status;
-    roll -= share;
-  }
-  return roll < NOT_MODIFIED_SHARE ? 304 : 200;
-}
-
-/** All usage events of the plan, in time order, one day in memory at a time. */
-export function* generateEvents(plan: DemoPlan): Generator<DemoEvent> {
-  const volumes = dailyVolumes(plan);
+/** All usage events of the plan (or of days [fromDay, toDay)), in time order, one day in memory at a time. */
+export function* generateEvents(plan: DemoPlan, range: { fromDay?: number; toDay?: number } = {}): Generator<DemoEvent> {
+  let volumes = volumeCache.get(plan);
+  if (!volumes) volumeCache.set(plan, (volumes = dailyVolumes(plan)));
   const processedDays = Math.floor(volumes.length * PROCESSED_SHARE);
   const fileCache = new Map<number, DemoFile[]>();
   const format = new EventFormatter(plan);
-  for (let day = 0; day < volumes.length; day++) {
+  const toDay = Math.min(range.toDay ?? volumes.length, volumes.length);
+  for (let day = range.fromDay ?? 0; day < toDay; day++) {
     if (fileCache.size > 50_000) fileCache.clear();
     const hits = dayHits(plan, day, volumes[day]!, fileCache);
     const statusRng = streamFor(plan.seed, hash32(SALT.day, 2), day);
     for (const hit of hits) yield day < processedDays ? toProcessed(plan, hit, format) : toRaw(plan, hit, statusRng, format);
   }
+}
+
+/** Number of days the plan's usage spans (event generation can be split by day ranges). */
+export function eventDays(plan: DemoPlan): number {
+  return Math.round((plan.endMs - plan.startMs) / DAY_MS);
 }

@@ -9,6 +9,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import { generateDemo, type DemoOptions } from './generate';
+import { parallelEventChunks } from './parallel';
 
 export type DemoFileKind = 'records' | 'memberships' | 'events';
 
@@ -29,6 +30,8 @@ export interface WrittenFile {
 export interface WriteDemoOptions extends DemoOptions {
   outDir: string;
   gzip?: boolean;
+  /** Worker threads generating events (0: in this thread). Default: 2 for sizes above tiny. */
+  workers?: number;
   onProgress?: (progress: DemoProgress) => void;
 }
 
@@ -40,30 +43,37 @@ export function* toLines(items: Iterable<unknown>): Generator<string> {
   for (const item of items) yield JSON.stringify(item);
 }
 
-async function writeLines(
+/** Groups lines into ~1 MB NDJSON chunks. */
+async function* chunksOf(lines: Iterable<string>): AsyncGenerator<{ text: string; lines: number }> {
+  let text = '';
+  let count = 0;
+  for (const line of lines) {
+    text += line + '\n';
+    count++;
+    if (text.length >= CHUNK_CHARS || count >= PROGRESS_EVERY) {
+      yield { text, lines: count };
+      text = '';
+      count = 0;
+    }
+  }
+  if (count > 0) yield { text, lines: count };
+}
+
+async function writeChunks(
   path: string,
-  lines: Iterable<string>,
+  chunks: AsyncIterable<{ text: string; lines: number }>,
   options: { gzip: boolean; onLines: (count: number) => void },
 ): Promise<number> {
   const file = createWriteStream(path);
   const gzip = options.gzip ? createGzip({ level: 4 }) : null;
   if (gzip) gzip.pipe(file);
   const sink: Writable = gzip ?? file;
-  let chunk = '';
   let count = 0;
-  const flush = async () => {
-    if (chunk.length === 0) return;
-    const ok = sink.write(chunk);
-    chunk = '';
-    if (!ok) await once(sink, 'drain');
-  };
-  for (const line of lines) {
-    chunk += line + '\n';
-    count++;
-    if (count % PROGRESS_EVERY === 0) options.onLines(count);
-    if (chunk.length >= CHUNK_CHARS) await flush();
+  for await (const chunk of chunks) {
+    count += chunk.lines;
+    options.onLines(count);
+    if (!sink.write(chunk.text)) await once(sink, 'drain');
   }
-  await flush();
   sink.end();
   await once(file, 'close');
   options.onLines(count);
@@ -81,15 +91,17 @@ export async function writeDemoFiles(options: WriteDemoOptions): Promise<{ files
   const demo = generateDemo(options);
   mkdirSync(options.outDir, { recursive: true });
   const ext = options.gzip ? '.ndjson.gz' : '.ndjson';
-  const sources: [DemoFileKind, Iterable<unknown>, number][] = [
-    ['records', demo.records, demo.planned.records],
-    ['memberships', demo.memberships, demo.planned.records],
-    ['events', demo.events, demo.planned.events],
+  const workers = options.workers ?? (options.size === 'tiny' ? 0 : 2);
+  const events = workers > 0 ? parallelEventChunks(demo.plan, { workers, endDate: demo.endDate }) : chunksOf(toLines(demo.events));
+  const sources: [DemoFileKind, AsyncIterable<{ text: string; lines: number }>, number][] = [
+    ['records', chunksOf(toLines(demo.records)), demo.planned.records],
+    ['memberships', chunksOf(toLines(demo.memberships)), demo.planned.records],
+    ['events', events, demo.planned.events],
   ];
   const files: WrittenFile[] = [];
-  for (const [kind, items, expected] of sources) {
+  for (const [kind, chunks, expected] of sources) {
     const path = join(options.outDir, `${kind}${ext}`);
-    const lines = await writeLines(path, toLines(items), {
+    const lines = await writeChunks(path, chunks, {
       gzip: options.gzip ?? false,
       onLines: (count) => options.onProgress?.({ kind, lines: count, expected }),
     });

@@ -24,6 +24,7 @@ interface DemoCliOptions {
   gzip?: boolean;
   endDate?: string;
   db?: string;
+  workers?: number;
 }
 
 function parseSize(value: string): DemoSizeName {
@@ -34,6 +35,12 @@ function parseSize(value: string): DemoSizeName {
 function parseSeed(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 2 ** 32 - 1) throw new InvalidArgumentError('expected an integer between 0 and 4294967295');
+  return n;
+}
+
+function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 16) throw new InvalidArgumentError('expected an integer from 0 to 16');
   return n;
 }
 
@@ -53,6 +60,7 @@ export function register(program: Command): void {
     .option('--out <dir>', 'write records/memberships/events NDJSON files here instead of importing')
     .option('--gzip', 'with --out: write .ndjson.gz files')
     .option('--end-date <yyyy-mm-dd>', 'last day with data (default: yesterday, UTC)', parseDay)
+    .option('--workers <n>', 'with --out: threads generating events (default 2, tiny 0; 0 = this thread)', parseWorkers)
     .option('--db <url>', 'database when importing (default: $REPOSTATS_DB or ./data/repostats.duckdb)')
     .addHelpText('after', EXAMPLES)
     .action(async (options: DemoCliOptions) => {
@@ -80,7 +88,13 @@ export async function runDemo(options: DemoCliOptions): Promise<number> {
   const base = { size: options.size, seed: options.seed, ...(options.endDate ? { endDate: options.endDate } : {}) };
   if (options.out) {
     const progress = progressReporter('write');
-    const result = await writeDemoFiles({ ...base, outDir: options.out, gzip: options.gzip ?? false, onProgress: progress.onProgress });
+    const result = await writeDemoFiles({
+      ...base,
+      outDir: options.out,
+      gzip: options.gzip ?? false,
+      onProgress: progress.onProgress,
+      ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    });
     progress.stop();
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(`demo ${options.size}, seed ${options.seed}, ${result.startDate} … ${result.endDate}: written in ${seconds} s\n`);
