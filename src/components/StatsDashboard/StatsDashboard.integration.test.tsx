@@ -1,0 +1,52 @@
+/**
+ * The shipped dashboard (real widget registry) on the default layout against the MSW handlers:
+ * what a host gets from `<StatsDashboard />` and from `mountStatsDashboard`.
+ */
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../mocks/handlers';
+import { defaultLayout } from '../../layout/defaults';
+import { mountStatsDashboard } from '../../mount';
+import { StatsDashboard } from './StatsDashboard';
+
+const API = 'http://localhost/api';
+const server = setupServer(...createHandlers({ apiBase: API, today: '2024-06-15' }));
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+describe('StatsDashboard with the real widgets', () => {
+  it('when the default layout renders, then the content tab shows its totals without crashing a widget', async () => {
+    render(<StatsDashboard apiBase={API} today="2024-06-15" layout={defaultLayout} />);
+    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Content', 'Contributions', 'Cumulative traffic', 'Usage rates']);
+    const panel = screen.getByRole('tabpanel');
+    await waitFor(() => expect(within(panel).getByRole('heading', { name: 'Total records' })).toBeInTheDocument(), { timeout: 5000 });
+    expect(within(panel).queryByText('This widget failed to display.')).toBeNull();
+    expect(within(panel).queryByText(/Unknown widget type/)).toBeNull();
+  });
+
+  it.each(['Contributions', 'Cumulative traffic', 'Usage rates'])('when the %s tab is opened, then its widgets render without a crash', async (name) => {
+    render(<StatsDashboard apiBase={API} today="2024-06-15" layout={defaultLayout} />);
+    act(() => screen.getByRole('tab', { name }).click());
+    const panel = screen.getByRole('tabpanel');
+    await waitFor(() => expect(within(panel).getAllByRole('heading').length).toBeGreaterThan(5), { timeout: 5000 });
+    await waitFor(() => expect(panel.querySelector('[aria-busy="true"]')).toBeNull(), { timeout: 8000 });
+    expect(within(panel).queryByText('This widget failed to display.')).toBeNull();
+  });
+
+  it('when mounted on a plain element, then update switches the language and unmount empties it', async () => {
+    const element = document.createElement('div');
+    document.body.append(element);
+    let mounted!: ReturnType<typeof mountStatsDashboard>;
+    act(() => {
+      mounted = mountStatsDashboard(element, { apiBase: API, today: '2024-06-15', layout: defaultLayout });
+    });
+    await waitFor(() => expect(within(element).getByRole('tab', { name: 'Content' })).toBeInTheDocument());
+    act(() => mounted.update({ locale: 'es' }));
+    await waitFor(() => expect(within(element).getByRole('tab', { name: 'Contenido' })).toBeInTheDocument());
+    act(() => mounted.unmount());
+    expect(element.innerHTML).toBe('');
+    element.remove();
+  });
+});
