@@ -14,6 +14,7 @@ interface RunRow {
   finished_at: string | null;
   status: string;
   summary: string | null;
+  seen_at: string;
 }
 
 export interface ReconcileResult {
@@ -29,19 +30,23 @@ export async function reconcileWithRuns(
   since: string | null,
 ): Promise<ReconcileResult> {
   const runs = await db.query<RunRow>(
-    `SELECT started_at, finished_at, status, summary FROM agg_runs
-     WHERE status <> 'running' AND finished_at IS NOT NULL AND finished_at > $1
-     ORDER BY finished_at`,
+    `SELECT started_at, finished_at, status, summary, COALESCE(finished_at, started_at) AS seen_at FROM agg_runs
+     WHERE status <> 'running' AND COALESCE(finished_at, started_at) > $1
+     ORDER BY seen_at`,
     // '' sorts before every ISO time: no watermark means every run.
     [since ?? ''],
   );
   let dropped = 0;
   for (const run of runs) {
-    const affected = parseAffected(run.summary);
-    // A run that failed part-way committed some units without telling which: drop everything older.
-    dropped += await cache.dropBuiltBefore(run.finished_at as string, run.status === 'done' ? affected : null);
+    if (run.status === 'done' && run.finished_at) {
+      dropped += await cache.dropBuiltBefore(run.finished_at, parseAffected(run.summary));
+    } else {
+      // A run that failed or was killed committed some units without saying which (a killed one
+      // has no finish time at all): drop every bundle built before now.
+      dropped += await cache.dropBuiltBefore(run.finished_at ?? new Date().toISOString(), null);
+    }
   }
-  return { runs: runs.length, dropped, checkedUpTo: runs.at(-1)?.finished_at ?? since };
+  return { runs: runs.length, dropped, checkedUpTo: runs.at(-1)?.seen_at ?? since };
 }
 
 function parseAffected(summary: string | null): BundleKey[] {
