@@ -59,6 +59,13 @@ export async function storeRecords(
     );
 
     await upsertRows(tx, 'records', RECORD_COLUMNS, ['record_id'], changed.map(({ row }) => recordValues(row)));
+    const oldItems = itemSignatures(
+      await selectIn<{ record_id: string; field: string; item_id: string }>(
+        tx,
+        (list) => `SELECT record_id, field, item_id FROM record_items WHERE record_id IN (${list})`,
+        changedIds,
+      ),
+    );
     await execIn(tx, (list) => `DELETE FROM record_items WHERE record_id IN (${list})`, changedIds);
     await tx.insertMany(
       'record_items',
@@ -72,7 +79,9 @@ export async function storeRecords(
     await tx.insertMany('communities', ['community_id'], [...communities].filter((c) => c !== GLOBAL).map((c) => [c]), {
       onConflict: 'ignore',
     });
-    await markDirty(tx, await dirtyDaysFor(tx, { changed, existing, historyOf, derived }));
+    const newItems = itemSignatures(changed.flatMap(({ row, extracted }) => extracted.items.map((i) => ({ record_id: row.record_id, ...i }))));
+    const itemsChanged = new Set(changedIds.filter((id) => oldItems.get(id) !== newItems.get(id)));
+    await markDirty(tx, await dirtyDaysFor(tx, { changed, existing, historyOf, derived, itemsChanged }));
     return { imported: changed.length, skipped };
   });
 }
@@ -120,6 +129,7 @@ async function dirtyDaysFor(
     existing: Map<string, StoredRecord>;
     historyOf: Map<string, MembershipRow[]>;
     derived: readonly MembershipRow[];
+    itemsChanged: ReadonlySet<string>;
   },
 ): Promise<DirtyDay[]> {
   const days: DirtyDay[] = [];
@@ -147,14 +157,22 @@ async function dirtyDaysFor(
     for (const c of communities) days.push({ scope: 'records', community_id: c, day });
     const eventDay = firstEvent.get(row.record_id);
     if (!eventDay) continue;
-    // Usage is attributed by membership at the event's time: it changes when the record first
-    // arrives (its events had no record) or when its membership history grows.
-    if (newIds.includes(row.record_id)) {
+    // Usage is attributed by membership at the event's time and broken down by the record's
+    // subcount items: it changes when the record first arrives (its events had no record), when
+    // its items change, or when its membership history grows.
+    if (newIds.includes(row.record_id) || ctx.itemsChanged.has(row.record_id)) {
       for (const c of communities) days.push({ scope: 'usage', community_id: c, day: eventDay });
     }
     for (const d of derived) days.push({ scope: 'usage', community_id: d.community_id, day: d.date > eventDay ? d.date : eventDay });
   }
   return days;
+}
+
+/** Per record, its subcount items as one comparable string. */
+function itemSignatures(items: readonly { record_id: string; field: string; item_id: string }[]): Map<string, string> {
+  const out = new Map<string, string[]>();
+  for (const i of items) out.set(i.record_id, [...(out.get(i.record_id) ?? []), `${i.field}\u001f${i.item_id}`]);
+  return new Map([...out].map(([id, list]) => [id, list.sort().join('\u001e')]));
 }
 
 export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
