@@ -16,7 +16,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
 };
-const externals = [...Object.keys(pkg.peerDependencies ?? {}), ...Object.keys(pkg.dependencies ?? {}), 'react/jsx-runtime', 'react-dom/client'];
+const externals = [...Object.keys(pkg.peerDependencies ?? {}), ...Object.keys(pkg.dependencies ?? {}), 'react/jsx-runtime', 'react-dom/client', 'msw'];
 const isExternal = (id: string) => externals.some((name) => id === name || id.startsWith(`${name}/`));
 
 /**
@@ -50,7 +50,7 @@ export default defineConfig({
     target: 'es2022',
     cssCodeSplit: false,
     lib: {
-      entry: { index: 'src/index.ts' },
+      entry: { index: 'src/index.ts', mocks: 'src/mocks/index.ts' },
       formats: ['es'],
       cssFileName: 'repostats',
     },
