@@ -7,6 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { composeStories } from '@storybook/react-vite';
 import * as singleStat from '../src/components/widgets/SingleStat/SingleStat.stories';
+import * as breakdown from '../src/components/widgets/Breakdown/Breakdown.stories';
+import * as topRecords from '../src/components/widgets/TopRecords/TopRecords.stories';
+import * as text from '../src/components/widgets/TextBlock/TextBlock.stories';
+import * as table from '../src/components/widgets/SeriesTable/SeriesTable.stories';
+import { RTL_LABELS } from './support/variants';
+import usageDelta from '../src/mocks/fixtures/global.usage-delta.2025.json';
 import recordSnapshot from '../src/mocks/fixtures/global.record-snapshot.added.2025.json';
 
 const SingleStat = composeStories(singleStat);
@@ -48,5 +54,55 @@ describe('single-stat stories', () => {
     expect(screen.getByRole('heading', { name: 'Notices' })).toBeInTheDocument();
     expect(screen.getByText('au total')).toBeInTheDocument();
     expect(screen.getByText('Données au 31 déc. 2025')).toBeInTheDocument();
+  });
+});
+
+const Breakdown = composeStories(breakdown);
+const TopRecords = composeStories(topRecords);
+const Text = composeStories(text);
+const Table = composeStories(table);
+
+describe('breakdown stories', () => {
+  it('when the resource-types table story renders, then each item row shows its count from the demo', () => {
+    render(<Breakdown.ResourceTypesTable />);
+    expect(screen.getByRole('heading', { name: 'Resource types' })).toBeInTheDocument();
+    const rows = screen.getAllByRole('row');
+    // Header + at least one item + "Other".
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(rows[1]?.textContent).toMatch(/\d/);
+  });
+
+  it('when the RTL-length labels story renders, then the Arabic and Hebrew names are shown whole', () => {
+    render(<Breakdown.RtlLengthLabels />);
+    expect(screen.getAllByText(RTL_LABELS[0]!).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(RTL_LABELS[1]!).length).toBeGreaterThan(0);
+  });
+
+  it('when the Error story renders, then the widget keeps its title above the alert', () => {
+    render(<Breakdown.ErrorState />);
+    expect(screen.getByRole('heading', { name: 'Resource types' })).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('Retry');
+  });
+});
+
+describe('other widget stories', () => {
+  it('when the most-viewed story renders, then the first record is ranked 1 with its title', () => {
+    render(<TopRecords.MostViewed />);
+    const first = screen.getAllByRole('row')[1];
+    expect(first?.textContent).toContain('Dictionary of Canadianisms');
+  });
+
+  it('when the text story renders, then heading and body read as written', () => {
+    render(<Text.HeadingAndBody />);
+    expect(screen.getByRole('heading', { name: 'About these statistics' })).toBeInTheDocument();
+    expect(screen.getByText(/COUNTER Code of Practice/)).toBeInTheDocument();
+  });
+
+  it('when the usage-by-month table renders, then there is a row per month of the demo year and the total is the fixture total', () => {
+    render(<Table.UsageByMonth />);
+    const rows = screen.getAllByRole('row').map((row) => row.textContent ?? '');
+    expect(rows.filter((text) => /^[A-Z][a-z]{2} 2025/.test(text))).toHaveLength(12);
+    const views = usageDelta.totals.views.reduce((a, b) => a + b, 0);
+    expect(rows.find((text) => text.startsWith('Total'))).toContain(views.toLocaleString('en'));
   });
 });
