@@ -5,7 +5,7 @@
 import type { Request } from 'express';
 import { BundleCache } from '../cache/bundleCache';
 import type { AppDeps } from './deps';
-import { type CommunityRow, GLOBAL_COMMUNITY, listCommunityRows } from './communityStore';
+import { type CommunityFigures, type CommunityRow, GLOBAL_COMMUNITY, communityFigures, listCommunityRows } from './communityStore';
 import { GLOBAL } from '../../src/core/kinds';
 import { requireReadable } from './access';
 import { HttpError } from './errors';
@@ -21,7 +21,9 @@ export interface ServerContext extends AppDeps {
   now: () => Date;
   /** Every known community, cached briefly: the hot path must not scan memberships per request. */
   communities(): Promise<CommunityRow[]>;
-  /** Forget the cached directory (after ingest or a run). */
+  /** Record counts and data spans per community, cached a minute: they scan memberships and events. */
+  figures(): Promise<Map<string, CommunityFigures>>;
+  /** Forget the cached directory and figures (after ingest or a run). */
   communitiesChanged(): void;
   /** Load a community by id or slug, 404 when unknown. */
   community(idOrSlug: string): Promise<CommunityRow>;
@@ -33,6 +35,8 @@ export function createContext(deps: AppDeps): ServerContext {
   const cache = new BundleCache(deps.db, deps.domain.buildBundle);
   let directory: { at: number; rows: Promise<CommunityRow[]> } | null = null;
   const DIRECTORY_TTL_MS = 10_000;
+  let figures: { at: number; value: Promise<Map<string, CommunityFigures>> } | null = null;
+  const FIGURES_TTL_MS = 60_000;
   const ctx: ServerContext = {
     ...deps,
     cache,
@@ -47,8 +51,18 @@ export function createContext(deps: AppDeps): ServerContext {
       }
       return directory.rows;
     },
+    figures() {
+      const at = Date.now();
+      if (!figures || at - figures.at > FIGURES_TTL_MS) {
+        const value = communityFigures(deps.db);
+        figures = { at, value };
+        value.catch(() => (figures = null));
+      }
+      return figures.value;
+    },
     communitiesChanged() {
       directory = null;
+      figures = null;
     },
     async community(idOrSlug) {
       if (idOrSlug === GLOBAL) return GLOBAL_COMMUNITY;

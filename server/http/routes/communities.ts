@@ -4,7 +4,7 @@
  */
 import { Router } from 'express';
 import type { Community } from '../../../src/api/schemas';
-import { GLOBAL_COMMUNITY, communityFigures } from '../communityStore';
+import { GLOBAL_COMMUNITY } from '../communityStore';
 import { canManage, dashboardEnabled } from '../access';
 import type { ServerContext } from '../context';
 import { sendJson } from '../send';
@@ -12,7 +12,7 @@ import { sendJson } from '../send';
 export function communitiesRouter(ctx: ServerContext): Router {
   const router = Router();
   router.get('/api/v1/communities', async (req, res) => {
-    const [rows, figures] = await Promise.all([ctx.communities(), communityFigures(ctx.db)]);
+    const [rows, figures] = await Promise.all([ctx.communities(), ctx.figures()]);
     const visible = [GLOBAL_COMMUNITY, ...rows].filter((c) => !c.restricted || canManage(req, ctx.config, c));
     const communities: Community[] = visible.map((c) => {
       const f = figures.get(c.id);
