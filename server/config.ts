@@ -41,6 +41,8 @@ const EnvSchema = z.object({
    * the rest render on first request) or `all`.
    */
   REPOSTATS_CACHE_WARM: z.enum(['cached', 'all']).default('cached'),
+  /** Reverse proxies in front of the server (for client addresses in rate limiting); 0 = none. */
+  REPOSTATS_TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   /** Run an aggregation every N minutes while serving (0 = never). */
   REPOSTATS_AGGREGATE_EVERY: z.coerce.number().min(0).default(0),
 });
@@ -56,6 +58,7 @@ export interface ServerConfig {
   dashboards: { mode: 'opt-in' | 'opt-out'; communities: string[] };
   aggregateEveryMinutes: number;
   cacheWarm: 'cached' | 'all';
+  trustProxy: number;
 }
 
 export class ConfigError extends Error {
@@ -96,5 +99,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dashboards: { mode: e.REPOSTATS_DASHBOARDS, communities: e.REPOSTATS_DASHBOARD_COMMUNITIES },
     aggregateEveryMinutes: e.REPOSTATS_AGGREGATE_EVERY,
     cacheWarm: e.REPOSTATS_CACHE_WARM,
+    trustProxy: e.REPOSTATS_TRUST_PROXY,
   };
 }

@@ -30,6 +30,8 @@ export function createApp(deps: AppDeps): App {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
+  // Behind N reverse proxies the client address is N hops back in X-Forwarded-For (rate limiting).
+  if (deps.config.trustProxy > 0) app.set('trust proxy', deps.config.trustProxy);
   app.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
   const origins = deps.config.corsOrigins;
   app.use(
