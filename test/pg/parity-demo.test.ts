@@ -50,7 +50,7 @@ describe('parity: the tiny demo on DuckDB and on PostgreSQL', () => {
     pg = await openPostgres(await freshPgDatabase('demo'));
     // The engines work side by side (DuckDB in this process's threads, PostgreSQL in its server).
     runs = await Promise.all([prepare(duck), prepare(pg)]);
-  }, 300_000);
+  }, 900_000);
 
   afterAll(async () => {
     await duck?.close();
@@ -73,7 +73,7 @@ describe('parity: the tiny demo on DuckDB and on PostgreSQL', () => {
     expect(b.affected.map(bundleKeyId).sort()).toEqual(a.affected.map(bundleKeyId).sort());
   });
 
-  it('when every series bundle is built on both, then each is identical', { timeout: 300_000 }, async () => {
+  it('when every series bundle is built on both, then each is identical', { timeout: 900_000 }, async () => {
     const keys = runs[0].affected;
     expect(keys.length).toBeGreaterThan(10);
     const [a, b] = await Promise.all([duck, pg].map((db) => eachInTurn(keys, (key) => buildBundle(db, key))));
@@ -83,7 +83,7 @@ describe('parity: the tiny demo on DuckDB and on PostgreSQL', () => {
     });
   });
 
-  it('when every daily document of every kind and community is read on both, then each is identical', { timeout: 300_000 }, async () => {
+  it('when every daily document of every kind and community is read on both, then each is identical', { timeout: 900_000 }, async () => {
     const communities = (await duck.query<{ id: string }>(
       "SELECT DISTINCT community_id AS id FROM memberships UNION SELECT 'global' AS id",
     )).map((r) => r.id).sort();
