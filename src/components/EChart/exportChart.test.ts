@@ -10,7 +10,7 @@ const common = { description: 'desc', value: String, animation: false };
 describe('chartSvgString', () => {
   it('when a bar breakdown is exported, then the SVG shows every item name', () => {
     const rows = breakdownRows(breakdownSeries(), { item: (i) => i.labels.en ?? i.id, other: () => 'Other' });
-    const svg = chartSvgString(breakdownOption({ ...common, rows, view: 'bar', otherColor: '#888', percent: (f) => `${f * 100}%` }), {
+    const svg = chartSvgString(breakdownOption({ ...common, rows, view: 'bar', palette: ['#123456'], otherColor: '#888', textColor: '#000', widthPx: 500, percent: (f) => `${f * 100}%` }), {
       width: 500,
       height: 300,
     });
@@ -21,7 +21,7 @@ describe('chartSvgString', () => {
   it('when the world map is exported, then country shapes are drawn', () => {
     ensureWorldMap();
     const svg = chartSvgString(
-      mapOption({ ...common, mapName: WORLD_MAP, legend: { high: 'High', low: 'Low' }, rows: [{ code: 'DE', name: 'Germany', value: 5 }] }),
+      mapOption({ ...common, mapName: WORLD_MAP, allCodes: ['DE', 'FR'], areaColor: '#eee', borderColor: '#ccc', legend: { high: 'High', low: 'Low' }, rows: [{ code: 'DE', name: 'Germany', value: 5 }] }),
       { width: 600, height: 400 },
     );
     expect((svg.match(/<path/g) ?? []).length).toBeGreaterThan(150);

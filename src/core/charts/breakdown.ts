@@ -46,7 +46,13 @@ export function otherDwarfsItems(rows: BreakdownRow[]): boolean {
 export interface BreakdownChartInput extends ChartCommon {
   rows: BreakdownRow[];
   view: 'bar' | 'pie';
+  /** Item colours in order (ECharts' own cycling is lost once a colour callback is set). */
+  palette: string[];
   otherColor: string;
+  /** Label colour (the theme's text), drawn without the halo ECharts adds by default. */
+  textColor: string;
+  /** Chart width: narrow rings drop their slice labels for the legend. */
+  widthPx: number;
   /** Formats a share (0…1) as a percentage. */
   percent: (fraction: number) => string;
 }
@@ -55,8 +61,9 @@ export function breakdownOption(input: BreakdownChartInput): ChartOption {
   const { view, otherColor } = input;
   const rows = view === 'pie' && otherDwarfsItems(input.rows) ? input.rows.filter((r) => !r.isOther) : input.rows;
   const source = rows.map((r) => ({ name: r.name, value: r.value, share: r.share ?? 0, isOther: r.isOther }));
-  const colorOf = (p: { dataIndex: number; color?: unknown }) =>
-    source[p.dataIndex]?.isOther ? otherColor : (p.color as string);
+  const { palette } = input;
+  const colorOf = (p: { dataIndex: number }) =>
+    source[p.dataIndex]?.isOther ? otherColor : (palette[p.dataIndex % palette.length] ?? otherColor);
   const label = (p: { dataIndex: number }) => {
     const r = source[p.dataIndex];
     return r ? `${input.value(r.value)} (${input.percent(r.share)})` : '';
@@ -84,14 +91,15 @@ export function breakdownOption(input: BreakdownChartInput): ChartOption {
           center: ['50%', '45%'],
           encode: { itemName: 'name', value: 'value' },
           itemStyle: { color: colorOf, borderWidth: 1, borderColor: 'transparent' },
-          label: { show: rows.length <= 8, formatter: (p) => `${(p as { name: string }).name}\n${input.percent(source[p.dataIndex]?.share ?? 0)}` },
+          label: { show: rows.length <= 8 && input.widthPx >= 480, color: input.textColor, textBorderWidth: 0, formatter: (p) => `${(p as { name: string }).name}\n${input.percent(source[p.dataIndex]?.share ?? 0)}` },
         },
       ],
     };
   return {
     ...common,
     grid: { left: 8, right: 96, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => (input.axisValue ?? input.value)(v) } },
+    // Every bar carries its value and share, so the value axis would only crowd narrow screens.
+    xAxis: { type: 'value', axisLabel: { show: false }, splitLine: { show: false } },
     // Largest at the top, in reading order.
     yAxis: { type: 'category', inverse: true, axisLabel: { width: 140, overflow: 'truncate' } },
     series: [
@@ -99,7 +107,7 @@ export function breakdownOption(input: BreakdownChartInput): ChartOption {
         type: 'bar',
         encode: { y: 'name', x: 'value' },
         itemStyle: { color: colorOf },
-        label: { show: true, position: 'right', formatter: label },
+        label: { show: true, position: 'right', color: input.textColor, textBorderWidth: 0, formatter: label },
       },
     ],
   };

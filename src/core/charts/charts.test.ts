@@ -95,7 +95,7 @@ describe('breakdownOption', () => {
   const rows = breakdownRows(breakdownSeries(), { item: names.item, other: () => 'Other' });
   const huge = rows.map((r) => (r.isOther ? { ...r, value: 1000 } : r));
   const build = (view: 'bar' | 'pie', r = rows) =>
-    breakdownOption({ ...common, rows: r, view, otherColor: '#888', percent: (f) => `${Math.round(f * 100)}%` });
+    breakdownOption({ ...common, rows: r, view, palette: ['#111', '#222'], otherColor: '#888', textColor: '#000', widthPx: 600, percent: (f) => `${Math.round(f * 100)}%` });
   const sourceNames = (o: ReturnType<typeof build>) => (o.dataset as { source: { name: string }[] }).source.map((s) => s.name);
 
   it.each([
@@ -104,6 +104,12 @@ describe('breakdownOption', () => {
     ['bar', huge, ['Dataset', 'Article', 'Software', 'Other']],
   ] as const)('when the view is %s, then the plotted items are as expected', (view, r, expected) => {
     expect(sourceNames(build(view, [...r]))).toEqual(expected);
+  });
+
+  it('when a ring is drawn, then items cycle through the palette and Other is neutral', () => {
+    const o = build('pie');
+    const color = (o.series as { itemStyle: { color: (p: { dataIndex: number }) => string } }[])[0]!.itemStyle.color;
+    expect([0, 1, 2, 3].map((dataIndex) => color({ dataIndex }))).toEqual(['#111', '#222', '#111', '#888']);
   });
 
   it('when a ring is drawn, then it has a hole and decals so slices differ without colour', () => {
@@ -118,6 +124,9 @@ describe('mapOption', () => {
     const o = mapOption({
       ...common,
       mapName: 'rs-world',
+      allCodes: ['DE', 'FR', 'ES'],
+      areaColor: '#eee',
+      borderColor: '#ccc',
       legend: { high: 'High', low: 'Low' },
       rows: [
         { code: 'DE', name: 'Germany', value: 120 },
@@ -126,5 +135,22 @@ describe('mapOption', () => {
     });
     expect(o.visualMap).toMatchObject({ min: 0, max: 120, text: ['High', 'Low'] });
     expect((o.series as { map: string }[])[0]!.map).toBe('rs-world');
+  });
+
+  it('when a country has no value, then it sits below the scale and takes the neutral out-of-range colour', () => {
+    const o = mapOption({
+      ...common,
+      mapName: 'rs-world',
+      allCodes: ['DE', 'ES'],
+      areaColor: '#eee',
+      borderColor: '#ccc',
+      legend: { high: 'High', low: 'Low' },
+      rows: [{ code: 'DE', name: 'Germany', value: 3 }],
+    });
+    expect((o.series as { data: unknown[] }[])[0]!.data).toEqual([
+      { name: 'DE', value: 3 },
+      { name: 'ES', value: -1 },
+    ]);
+    expect(o.visualMap).toMatchObject({ min: 0, outOfRange: { color: ['#eee'] } });
   });
 });

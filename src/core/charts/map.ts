@@ -16,18 +16,29 @@ export interface MapChartInput extends ChartCommon {
   rows: CountryValue[];
   /** Name the geometry was registered under (`echarts.registerMap`). */
   mapName: string;
+  /** Every country the geometry has: those without a value are drawn in `areaColor`. */
+  allCodes: string[];
+  /** Fill of countries without a value, and the borders. */
+  areaColor: string;
+  borderColor: string;
   /** visualMap end labels, localised. */
   legend: { high: string; low: string };
 }
 
+const NO_DATA = -1;
+
 export function mapOption(input: MapChartInput): ChartOption {
   const max = Math.max(1, ...input.rows.map((r) => r.value));
-  const source = input.rows.map((r) => ({ code: r.code, value: r.value, label: r.name }));
   const byCode = new Map(input.rows.map((r) => [r.code, r]));
+  // Countries without data sit below the scale (-1), so visualMap's out-of-range colour paints them
+  // neutral; left out, ECharts would fill them with the series' palette colour.
+  const data = [
+    ...input.rows.map((r) => ({ name: r.code, value: r.value })),
+    ...input.allCodes.filter((c) => !byCode.has(c)).map((code) => ({ name: code, value: NO_DATA })),
+  ];
   return {
     animation: input.animation,
     aria: aria(input.description),
-    dataset: { dimensions: ['code', 'value', 'label'], source },
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {
@@ -43,6 +54,8 @@ export function mapOption(input: MapChartInput): ChartOption {
       left: 8,
       bottom: 8,
       calculable: true,
+      seriesIndex: 0,
+      outOfRange: { color: [input.areaColor] },
       text: [input.legend.high, input.legend.low],
       formatter: (v: unknown) => (input.axisValue ?? input.value)(Number(v)),
     },
@@ -52,7 +65,9 @@ export function mapOption(input: MapChartInput): ChartOption {
         map: input.mapName,
         roam: true,
         nameProperty: 'name',
-        encode: { itemName: 'code', value: 'value' },
+        // Map series join regions by `data[].name`; ECharts does not join a dataset to regions.
+        data,
+        itemStyle: { areaColor: input.areaColor, borderColor: input.borderColor, borderWidth: 0.5 },
         emphasis: { label: { show: false } },
         select: { disabled: true },
       },

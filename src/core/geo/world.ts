@@ -25,6 +25,26 @@ export function alpha2ForAtlasFeature(id: string | number | undefined, atlasName
   return UNNUMBERED_NAME_TO_ALPHA2[atlasName] ?? null;
 }
 
+/** Not a place visitors come from, and at the edge of the projection it dwarfs every country. */
+const LEFT_OUT = new Set(['AQ']);
+
+type Ring = number[][];
+
+/**
+ * Rings that cross the antimeridian (eastern Russia, Fiji) jump from +180 to −180 and would be
+ * drawn as bands across the whole map; moving their western points by +360° keeps them whole.
+ */
+export function unwrapRing(ring: Ring): Ring {
+  const crosses = ring.some(([lon]) => lon! > 150) && ring.some(([lon]) => lon! < -150);
+  return crosses ? ring.map(([lon, lat]) => [lon! < 0 ? lon! + 360 : lon!, lat!]) : ring;
+}
+
+function unwrap(geometry: Geometry): Geometry {
+  if (geometry.type === 'Polygon') return { ...geometry, coordinates: geometry.coordinates.map(unwrapRing) };
+  if (geometry.type === 'MultiPolygon') return { ...geometry, coordinates: geometry.coordinates.map((p) => p.map(unwrapRing)) };
+  return geometry;
+}
+
 let cached: WorldGeoJson | null = null;
 
 /** The world as GeoJSON keyed by alpha-2 (`feature.properties.name`). Computed once per page. */
@@ -34,8 +54,8 @@ export function worldGeoJson(): WorldGeoJson {
   const collection = feature(topo, topo.objects.countries) as FeatureCollection<Geometry, { name: string }>;
   const features = collection.features.flatMap((f) => {
     const code = alpha2ForAtlasFeature(f.id, f.properties.name);
-    if (!code) return [];
-    return [{ ...f, properties: { name: code, atlasName: f.properties.name } }];
+    if (!code || LEFT_OUT.has(code)) return [];
+    return [{ ...f, geometry: unwrap(f.geometry), properties: { name: code, atlasName: f.properties.name } }];
   });
   cached = { type: 'FeatureCollection', features };
   return cached;

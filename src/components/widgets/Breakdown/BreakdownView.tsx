@@ -80,11 +80,14 @@ export function BreakdownView(props: BreakdownViewProps) {
   );
 
   const buildOption = useCallback(
-    ({ animation, tokens }: ChartContext) =>
+    ({ animation, tokens, widthPx }: ChartContext) =>
       breakdownOption({
         rows,
         view: view === 'pie' ? 'pie' : 'bar',
+        palette: tokens.palette,
         otherColor: tokens.other,
+        textColor: tokens.text,
+        widthPx,
         percent: format.percent,
         description,
         value,

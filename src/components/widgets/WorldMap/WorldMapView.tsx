@@ -49,10 +49,13 @@ export function WorldMapView(props: WorldMapViewProps) {
   table.columns[0] = { key: 'item', header: t('map.country') };
 
   const buildOption = useCallback(
-    ({ animation }: ChartContext) =>
+    ({ animation, tokens }: ChartContext) =>
       mapOption({
         rows: countries,
         mapName: WORLD_MAP,
+        allCodes: [...mappable],
+        areaColor: tokens.surface,
+        borderColor: tokens.border,
         legend: { high: t('map.high'), low: t('map.low') },
         description,
         value,
