@@ -90,7 +90,7 @@ function fromProcessed(e: ProcessedEvent): EventRow | string {
     session_id: e.session_id || sessionId({ ts, visitorId: e.visitor_id }),
     country: e.country ? e.country.toUpperCase() : null,
     referrer: referrerHost(e.referrer),
-    is_robot: e.is_robot ?? false,
+    is_robot: e.is_robot ?? (e.user_agent !== undefined && isRobot(e.user_agent)),
     ok: okStatus(e.status),
   };
 }

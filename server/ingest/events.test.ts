@@ -25,6 +25,12 @@ describe('importing usage events', () => {
     ]);
   });
 
+  it('when a processed event has no robot flag but a user agent, then the flag comes from the user agent', async () => {
+    const base = { type: 'view', timestamp: '2024-01-02T03:04:05Z', record_id: 'r1', visitor_id: 'v1' };
+    await importEvents({ ...base, user_agent: 'Googlebot/2.1 (+http://www.google.com/bot.html)' }, { ...base, visitor_id: 'v2', user_agent: FIREFOX }, { ...base, visitor_id: 'v3' });
+    expect((await db.query('SELECT visitor_id, is_robot FROM events ORDER BY 1')).map((r) => r['is_robot'])).toEqual([true, false, false]);
+  });
+
   it('when raw hits are imported, then no IP is stored and visitor, country, robot flag, referrer host and status are derived', async () => {
     await importEvents(
       hit({ referrer: 'https://www.example.org/page?a=1' }),

@@ -97,7 +97,10 @@ export const ProcessedEventSchema = z.object({
   country: z.string().nullish(),
   referrer: z.string().nullish(),
   is_robot: z.boolean().optional(),
+  /** Used only to flag robots (with `isbot`) when `is_robot` is absent; never stored. */
+  user_agent: z.string().optional(),
   status: z.number().int().optional(),
+  /** The source system's own event id, used as the idempotency key when given. */
   event_id: z.string().optional(),
 });
 export type ProcessedEvent = z.infer<typeof ProcessedEventSchema>;
