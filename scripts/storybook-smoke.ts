@@ -9,6 +9,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { launchChromium, watchConsole } from '../test/e2e/browser';
 
 interface SampleEntry {
@@ -31,8 +32,9 @@ export const SAMPLE: SampleEntry[] = [
   { name: 'community dashboard', id: /^dashboards--community-dashboard$/ },
   { name: 'playground, valid layout', id: /^layout-playground--default-layout$/, expectText: /Layout is valid/ },
   { name: 'docs: layout format', id: /^docs-layout-format--docs$/, expectText: /The layout format/, docs: true },
+  { name: 'docs: theming', id: /^docs-theming--docs$/, expectText: /--rs-color-1/, docs: true },
   { name: 'docs: widget props', id: /^docs-widget-props--docs$/, expectText: /Props of a "breakdown" widget/, docs: true },
-  { name: 'playground, broken layout', id: /^layout-playground--broken-layout$/, expectText: /problems? in the layout/ },
+  { name: 'playground, broken layout', id: /^layout-playground--broken-layout$/, expectText: /tabs\[0\]\.rows\[0\]\.widgets\[0\]\.metric/ },
 ];
 
 const TYPES: Record<string, string> = {
@@ -79,6 +81,42 @@ function indexEntries(dir: string): { id: string; type: string }[] {
   return Object.values(index.entries);
 }
 
+/** Opens one story (or docs page) and returns what went wrong: console errors, failed requests, no render. */
+async function openStory({ browser, base, entry, id }: { browser: Browser; base: string; entry: SampleEntry; id: string }): Promise<string[]> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = watchConsole(page);
+  // Chromium's console only says "404"; name the resource so a failure is actionable.
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`HTTP ${response.status()} ${response.url().replace(base, '')}`);
+  });
+  try {
+    await page.goto(`${base}/iframe.html?id=${id}&viewMode=${entry.docs ? 'docs' : 'story'}`, { waitUntil: 'load' });
+    // Storybook marks the body once a story has rendered or failed to.
+    await page.waitForFunction(
+      () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
+      undefined,
+      { timeout: 20_000 },
+    );
+    if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'))) {
+      const message = await page.locator('#error-message').innerText().catch(() => '');
+      errors.push(`story failed to render: ${message}`);
+    }
+    const root = page.locator(entry.docs ? '#storybook-docs' : '#storybook-root');
+    await root.locator(':scope > *').first().waitFor({ timeout: 10_000 });
+    if (entry.expectText) await root.getByText(entry.expectText).first().waitFor({ timeout: 10_000 });
+    // Let data requests (MSW) settle so late errors surface too.
+    await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
+    await page.waitForTimeout(300);
+    const text = (await root.innerText()).trim();
+    if (text.length === 0 && (await root.locator('canvas, svg').count()) === 0) errors.push('story rendered nothing');
+  } catch (error) {
+    errors.push(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+  } finally {
+    await page.close();
+  }
+  return errors;
+}
+
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const dirArg = args.indexOf('--dir');
@@ -106,43 +144,18 @@ async function main(): Promise<number> {
   const browser = await launchChromium();
   const started = Date.now();
   try {
-    for (const { entry, id } of plan) {
-      const t0 = Date.now();
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const errors = watchConsole(page);
-      // Chromium's console only says "404"; name the resource so a failure is actionable.
-      page.on('response', (response) => {
-        if (response.status() >= 400) errors.push(`HTTP ${response.status()} ${response.url().replace(base, '')}`);
-      });
-      try {
-        await page.goto(`${base}/iframe.html?id=${id}&viewMode=${entry.docs ? 'docs' : 'story'}`, { waitUntil: 'load' });
-        // Storybook marks the body once a story has rendered or failed to.
-        await page.waitForFunction(
-          () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
-          undefined,
-          { timeout: 20_000 },
-        );
-        if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'))) {
-          const message = await page.locator('#error-message').innerText().catch(() => '');
-          errors.push(`story failed to render: ${message}`);
-        }
-        const root = page.locator(entry.docs ? '#storybook-docs' : '#storybook-root');
-        await root.locator(':scope > *').first().waitFor({ timeout: 10_000 });
-        if (entry.expectText) await root.getByText(entry.expectText).first().waitFor({ timeout: 10_000 });
-        // Let data requests (MSW) settle so late errors surface too.
-        await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
-        await page.waitForTimeout(300);
-        const text = (await root.innerText()).trim();
-        if (text.length === 0 && (await root.locator('canvas, svg').count()) === 0) errors.push('story rendered nothing');
-      } catch (error) {
-        errors.push(error instanceof Error ? error.message.split('\n')[0]! : String(error));
-      } finally {
-        await page.close();
+    // Two stories at a time: the machines have two cores, and most of a story's time is waiting.
+    let next = 0;
+    const worker = async () => {
+      while (next < plan.length) {
+        const { entry, id } = plan[next++]!;
+        const t0 = Date.now();
+        const errors = await openStory({ browser, base, entry, id });
+        if (errors.length > 0) failures.push(`${id}: ${errors.join(' | ')}`);
+        if (verbose || errors.length > 0) console.log(`${errors.length ? 'FAIL' : 'ok  '} ${id} (${Date.now() - t0} ms)`);
       }
-      const ms = Date.now() - t0;
-      if (errors.length > 0) failures.push(`${id}: ${errors.join(' | ')}`);
-      if (verbose || errors.length > 0) console.log(`${errors.length ? 'FAIL' : 'ok  '} ${id} (${ms} ms)`);
-    }
+    };
+    await Promise.all([worker(), worker()]);
   } finally {
     await browser.close();
     server.close();
