@@ -51,7 +51,7 @@ export default async function setup(project: TestProject) {
     throw new Error('dist/demo is missing: run `npm run build:demo-page` before the end-to-end tests');
   }
   const dir = mkdtempSync(join(tmpdir(), 'repostats-e2e-'));
-  const adminToken = 'e2e-admin-token';
+  const adminToken = 'e2e-admin-token-0123456789';
   const env = { ...process.env, REPOSTATS_DB: join(dir, 'e2e.duckdb'), REPOSTATS_ADMIN_TOKEN: adminToken };
   execFileSync(process.execPath, [cli, 'demo', '--size', 'tiny', '--seed', '7'], { env, stdio: 'inherit' });
   execFileSync(process.execPath, [cli, 'aggregate'], { env, stdio: 'inherit' });
