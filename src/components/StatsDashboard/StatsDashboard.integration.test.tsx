@@ -2,7 +2,7 @@
  * The shipped dashboard (real widget registry) on the default layout against the MSW handlers:
  * what a host gets from `<StatsDashboard />` and from `mountStatsDashboard`.
  */
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, act, render, screen, waitFor, within } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../mocks/handlers';
@@ -12,6 +12,8 @@ import { StatsDashboard } from './StatsDashboard';
 
 const API = 'http://localhost/api';
 const server = setupServer(...createHandlers({ apiBase: API, today: '2024-06-15' }));
+// findBy*/waitFor wait up to 5 s: a full parallel run on 2 cores renders jsdom slowly.
+configure({ asyncUtilTimeout: 5000 });
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());

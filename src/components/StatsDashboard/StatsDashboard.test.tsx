@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -15,6 +15,8 @@ const TODAY = '2024-06-15';
 const server = setupServer(...createHandlers({ apiBase: API, today: TODAY }));
 const requests: string[] = [];
 server.events.on('request:start', ({ request }) => void requests.push(request.url));
+// findBy*/waitFor wait up to 5 s: a full parallel run on 2 cores renders jsdom slowly.
+configure({ asyncUtilTimeout: 5000 });
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   server.resetHandlers();
@@ -45,7 +47,8 @@ const layout: LayoutInput = {
 
 type Props = Partial<Parameters<typeof Dashboard>[0]>;
 const dashboard = (props: Props = {}) => <Dashboard apiBase={API} today={TODAY} layout={layout} widgets={PROBE_WIDGETS} {...props} />;
-const probeText = async (id: string, matcher: RegExp) => waitFor(() => expect(screen.getByTestId(id).textContent).toMatch(matcher));
+// Generous timeout: under a full parallel run, jsdom renders slowly on 2 cores.
+const probeText = async (id: string, matcher: RegExp) => waitFor(() => expect(screen.getByTestId(id).textContent).toMatch(matcher), { timeout: 5000 });
 const select = (name: string) => screen.getByRole('combobox', { name });
 
 describe('StatsDashboard shell', () => {
@@ -110,7 +113,7 @@ describe('controls change what widgets receive', () => {
     const before = screen.getByTestId('records').textContent;
     const views = screen.getByTestId('views').textContent;
     fireEvent.change(select('Date basis'), { target: { value: 'published' } });
-    await waitFor(() => expect(screen.getByTestId('records').textContent).not.toBe(before));
+    await waitFor(() => expect(screen.getByTestId('records').textContent).not.toBe(before), { timeout: 5000 });
     expect(requests.some((u) => u.includes('record-delta') && u.includes('basis=published'))).toBe(true);
     expect(requests.some((u) => u.includes('usage-delta') && u.includes('basis='))).toBe(false);
     expect(screen.getByTestId('views').textContent).toBe(views);
@@ -217,8 +220,8 @@ describe('instances, URL and language', () => {
     const two = within(screen.getByRole('region', { name: 'two' }));
     expect(two.getByRole('tab', { name: 'Principal' })).toBeInTheDocument();
     fireEvent.change(one.getByRole('combobox', { name: 'Granularity' }), { target: { value: 'year' } });
-    await waitFor(() => expect(one.getByTestId('records').textContent).toMatch(/periods=5/));
-    await waitFor(() => expect(two.getByTestId('records').textContent).toMatch(/periods=12/));
+    await waitFor(() => expect(one.getByTestId('records').textContent).toMatch(/periods=5/), { timeout: 5000 });
+    await waitFor(() => expect(two.getByTestId('records').textContent).toMatch(/periods=12/), { timeout: 5000 });
     expect(two.getByRole('combobox', { name: 'Granularité' })).toHaveValue('month');
   });
 
@@ -226,7 +229,7 @@ describe('instances, URL and language', () => {
     const first = render(dashboard({ urlSync: true }));
     fireEvent.change(select('Granularity'), { target: { value: 'week' } });
     fireEvent.change(select('Compare with'), { target: { value: 'previous-year' } });
-    await waitFor(() => expect(window.location.search).toBe('?rs.range=last-12-weeks&rs.g=week&rs.cmp=previous-year'));
+    await waitFor(() => expect(window.location.search).toBe('?rs.range=last-12-weeks&rs.g=week&rs.cmp=previous-year'), { timeout: 5000 });
     const link = window.location.search;
     first.unmount();
     window.history.replaceState(null, '', `/${link}`);
