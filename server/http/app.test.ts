@@ -35,6 +35,9 @@ describe('the app', () => {
       const res = await fetch(`${s.url}${path}`, { headers: { Accept: 'text/html' } });
       expect(res.status).toBe(200);
       expect(await res.text()).toContain('<div id="root">');
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toContain('upgrade-insecure-requests');
     }
   });
 

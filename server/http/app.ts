@@ -32,7 +32,15 @@ export function createApp(deps: AppDeps): App {
   app.set('query parser', 'simple');
   // Behind N reverse proxies the client address is N hops back in X-Forwarded-For (rate limiting).
   if (deps.config.trustProxy > 0) app.set('trust proxy', deps.config.trustProxy);
-  app.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
+  app.use(
+    helmet({
+      // The API is meant to be fetched from other origins (CORS decides which).
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+      // The server often runs on plain http (loopback, behind a TLS proxy): upgrading the demo
+      // page's own requests to https would break it there.
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    }),
+  );
   const origins = deps.config.corsOrigins;
   app.use(
     '/api',
