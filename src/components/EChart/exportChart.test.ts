@@ -21,10 +21,12 @@ describe('chartSvgString', () => {
   it('when the world map is exported, then country shapes are drawn', () => {
     ensureWorldMap();
     const svg = chartSvgString(
-      mapOption({ ...common, mapName: WORLD_MAP, allCodes: ['DE', 'FR'], areaColor: '#eee', borderColor: '#ccc', legend: { high: 'High', low: 'Low' }, rows: [{ code: 'DE', name: 'Germany', value: 5 }] }),
+      mapOption({ ...common, mapName: WORLD_MAP, areaColor: '#abcdef', borderColor: '#ccc', legend: { high: 'High', low: 'Low' }, rows: [{ code: 'DE', name: 'Germany', value: 5 }] }),
       { width: 600, height: 400 },
     );
     expect((svg.match(/<path/g) ?? []).length).toBeGreaterThan(150);
     expect(svg).toContain('High');
+    // Every country but Germany has no value and keeps the neutral fill.
+    expect((svg.match(/fill="#abcdef"/g) ?? []).length).toBe(175);
   });
 });

@@ -124,7 +124,6 @@ describe('mapOption', () => {
     const o = mapOption({
       ...common,
       mapName: 'rs-world',
-      allCodes: ['DE', 'FR', 'ES'],
       areaColor: '#eee',
       borderColor: '#ccc',
       legend: { high: 'High', low: 'Low' },
@@ -137,20 +136,15 @@ describe('mapOption', () => {
     expect((o.series as { map: string }[])[0]!.map).toBe('rs-world');
   });
 
-  it('when a country has no value, then it sits below the scale and takes the neutral out-of-range colour', () => {
+  it('when countries have values, then the series data joins them to regions by code', () => {
     const o = mapOption({
       ...common,
       mapName: 'rs-world',
-      allCodes: ['DE', 'ES'],
       areaColor: '#eee',
       borderColor: '#ccc',
       legend: { high: 'High', low: 'Low' },
       rows: [{ code: 'DE', name: 'Germany', value: 3 }],
     });
-    expect((o.series as { data: unknown[] }[])[0]!.data).toEqual([
-      { name: 'DE', value: 3 },
-      { name: 'ES', value: -1 },
-    ]);
-    expect(o.visualMap).toMatchObject({ min: 0, outOfRange: { color: ['#eee'] } });
+    expect((o.series as { data: unknown[] }[])[0]!.data).toEqual([{ name: 'DE', value: 3 }]);
   });
 });

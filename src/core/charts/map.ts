@@ -16,8 +16,6 @@ export interface MapChartInput extends ChartCommon {
   rows: CountryValue[];
   /** Name the geometry was registered under (`echarts.registerMap`). */
   mapName: string;
-  /** Every country the geometry has: those without a value are drawn in `areaColor`. */
-  allCodes: string[];
   /** Fill of countries without a value, and the borders. */
   areaColor: string;
   borderColor: string;
@@ -25,17 +23,10 @@ export interface MapChartInput extends ChartCommon {
   legend: { high: string; low: string };
 }
 
-const NO_DATA = -1;
-
 export function mapOption(input: MapChartInput): ChartOption {
   const max = Math.max(1, ...input.rows.map((r) => r.value));
   const byCode = new Map(input.rows.map((r) => [r.code, r]));
-  // Countries without data sit below the scale (-1), so visualMap's out-of-range colour paints them
-  // neutral; left out, ECharts would fill them with the series' palette colour.
-  const data = [
-    ...input.rows.map((r) => ({ name: r.code, value: r.value })),
-    ...input.allCodes.filter((c) => !byCode.has(c)).map((code) => ({ name: code, value: NO_DATA })),
-  ];
+  const data = input.rows.map((r) => ({ name: r.code, value: r.value }));
   return {
     animation: input.animation,
     aria: aria(input.description),
@@ -55,7 +46,6 @@ export function mapOption(input: MapChartInput): ChartOption {
       bottom: 8,
       calculable: true,
       seriesIndex: 0,
-      outOfRange: { color: [input.areaColor] },
       text: [input.legend.high, input.legend.low],
       formatter: (v: unknown) => (input.axisValue ?? input.value)(Number(v)),
     },
@@ -67,6 +57,7 @@ export function mapOption(input: MapChartInput): ChartOption {
         nameProperty: 'name',
         // Map series join regions by `data[].name`; ECharts does not join a dataset to regions.
         data,
+        // Countries without a value keep this neutral fill.
         itemStyle: { areaColor: input.areaColor, borderColor: input.borderColor, borderWidth: 0.5 },
         emphasis: { label: { show: false } },
         select: { disabled: true },

@@ -53,7 +53,6 @@ export function WorldMapView(props: WorldMapViewProps) {
       mapOption({
         rows: countries,
         mapName: WORLD_MAP,
-        allCodes: [...mappable],
         areaColor: tokens.surface,
         borderColor: tokens.border,
         legend: { high: t('map.high'), low: t('map.low') },
