@@ -99,7 +99,8 @@ export async function runDemo(options: DemoCliOptions): Promise<number> {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(`demo ${options.size}, seed ${options.seed}, ${result.startDate} … ${result.endDate}: written in ${seconds} s\n`);
     for (const f of result.files) process.stdout.write(`  ${f.path}: ${f.lines.toLocaleString('en')} ${f.kind} (${formatBytes(f.bytes)})\n`);
-    process.stdout.write(`Import: repostats import memberships … && repostats import records … && repostats import events …\n`);
+    const pathOf = (kind: string) => result.files.find((f) => f.kind === kind)!.path;
+    process.stdout.write(`Next: ${['memberships', 'records', 'events'].map((k) => `repostats import ${k} ${pathOf(k)}`).join(' && ')}\n`);
     return 0;
   }
   const db = await openDatabase(options.db);
