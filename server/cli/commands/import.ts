@@ -60,9 +60,10 @@ async function importOne(db: Awaited<ReturnType<typeof openDatabase>>, kind: Inp
   for (const issue of summary.errors) process.stderr.write(`${formatIssue(issue)}\n`);
   if (summary.errorsOmitted > 0) process.stderr.write(`${path}: … and ${summary.errorsOmitted} more problems\n`);
   const rate = summary.durationMs > 0 ? Math.round((summary.lines / summary.durationMs) * 1000) : summary.lines;
+  const n = (x: number) => x.toLocaleString('en');
   process.stdout.write(
-    `${path}: ${kind}: ${summary.lines} lines, ${summary.imported} imported, ${summary.skipped} skipped (already stored), ` +
-      `${summary.rejected} rejected in ${(summary.durationMs / 1000).toFixed(1)} s (${rate.toLocaleString('en')} lines/s)\n`,
+    `${path}: ${kind}: ${n(summary.lines)} lines, ${n(summary.imported)} imported, ${n(summary.skipped)} skipped (already stored), ` +
+      `${n(summary.rejected)} rejected in ${(summary.durationMs / 1000).toFixed(1)} s (${n(rate)} lines/s)\n`,
   );
   return summary;
 }
