@@ -9,10 +9,10 @@
  * const server = setupServer(...createHandlers({ apiBase: 'http://localhost/api' }));
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import type { Community, TopRecordsResponse } from '../api/schemas';
+import type { Community, SeriesBundle, TopRecordsResponse } from '../api/schemas';
 import { CATEGORIES, BASES, type Basis, type Category } from '../core/metrics';
 import { defaultLayoutFor } from '../layout/defaults';
-import { MOCK_FIRST_DAY, mockBundle } from './bundles';
+import { MOCK_FIRST_DAY, mockBundle, type MockBundleOptions } from './bundles';
 
 export interface MockHandlerOptions {
   /** The API base the dashboard under test uses (default `/api`). */
@@ -22,6 +22,11 @@ export interface MockHandlerOptions {
   communities?: Community[];
   /** Report an aggregation run in progress from GET /v1/status. */
   aggregating?: boolean;
+  /**
+   * Where series bundles come from (default: the synthetic `mockBundle`), e.g. the demo fixtures
+   * rendered by the real pipeline. Null, or a bundle without days, answers 404 `no_data`.
+   */
+  bundle?: (options: MockBundleOptions) => SeriesBundle | null | Promise<SeriesBundle | null>;
 }
 
 export const MOCK_COMMUNITIES: Community[] = [
@@ -34,7 +39,7 @@ export const MOCK_COMMUNITIES: Community[] = [
 const error = (status: number, code: string, message: string, path?: string) =>
   HttpResponse.json({ error: { code, message, ...(path ? { path } : {}) } }, { status });
 
-export function createHandlers({ apiBase = '/api', today = new Date().toISOString().slice(0, 10), communities = MOCK_COMMUNITIES, aggregating = false }: MockHandlerOptions = {}): HttpHandler[] {
+export function createHandlers({ apiBase = '/api', today = new Date().toISOString().slice(0, 10), communities = MOCK_COMMUNITIES, aggregating = false, bundle: bundleFor = mockBundle }: MockHandlerOptions = {}): HttpHandler[] {
   const base = apiBase.replace(/\/+$/, '');
   const withLastDay = communities.map((c) => ({ ...c, lastDay: c.lastDay ?? (c.firstDay ? today : null) }));
   const find = (id: string) => withLastDay.find((c) => c.id === id || c.slug === id);
@@ -49,7 +54,7 @@ export function createHandlers({ apiBase = '/api', today = new Date().toISOStrin
       if (!community) return error(404, 'unknown_community', `no community "${String(params.community)}"`);
       return HttpResponse.json({ community: community.id, overridden: false, layout: defaultLayoutFor(community.id) });
     }),
-    http.get(`${base}/v1/communities/:community/series/:category`, ({ params, request }) => {
+    http.get(`${base}/v1/communities/:community/series/:category`, async ({ params, request }) => {
       const community = find(String(params.community));
       if (!community) return error(404, 'unknown_community', `no community "${String(params.community)}"`);
       const category = String(params.category) as Category;
@@ -59,8 +64,8 @@ export function createHandlers({ apiBase = '/api', today = new Date().toISOStrin
       if (!Number.isInteger(year) || year < 1900) return error(400, 'invalid_year', 'year must be a 4-digit year', 'year');
       const basis = (url.searchParams.get('basis') ?? 'added') as Basis;
       if (!BASES.includes(basis)) return error(400, 'invalid_basis', `unknown basis "${basis}"`, 'basis');
-      const bundle = mockBundle({ community: community.id, category, year, basis, today });
-      if (bundle.dates.length === 0) return error(404, 'no_data', `community "${community.id}" has no ${category} data for ${year}`, 'year');
+      const bundle = await bundleFor({ community: community.id, category, year, basis, today });
+      if (!bundle || bundle.dates.length === 0) return error(404, 'no_data', `community "${community.id}" has no ${category} data for ${year}`, 'year');
       return HttpResponse.json(bundle);
     }),
     http.get(`${base}/v1/communities/:community/top-records`, ({ request }) => {
