@@ -1,9 +1,39 @@
 #!/usr/bin/env bash
-# Every test, in order of speed: type check, lint, unit/component/server tests.
+# Every test, cheapest first: install, type check, lint, unit/component/server tests,
+# PostgreSQL engine + parity + multi-process, library build and package checks, Storybook
+# build + browser smoke, end-to-end in Chromium against the real server. `.ci/run` calls this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-step() { printf '\n=== %s ===\n' "$1"; }
-step "type check";   npx tsc -p tsconfig.json --noEmit
-step "lint";         npx eslint .
-step "unit, component and server tests"; npx vitest run
-step "PostgreSQL engine, parity and multi-process tests"; npm run test:pg
+started=$SECONDS
+timings=()
+step() {
+  local name="$1"; shift
+  printf '\n=== %s ===\n' "$name"
+  local t0=$SECONDS
+  "$@"
+  timings+=("$(printf '%4ss  %s' $((SECONDS - t0)) "$name")")
+}
+
+install() {
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-fund --no-audit
+  else
+    echo "node_modules is up to date"
+  fi
+}
+
+step "install"                     install
+step "Chromium (Debian package)"   bash scripts/ensure-chromium.sh
+step "type check"                  npx tsc -p tsconfig.json --noEmit
+step "lint"                        npx eslint .
+step "unit, component and server tests (DuckDB)" npx vitest run
+step "PostgreSQL: engine contract, parity, multi-process" npm run --silent test:pg
+step "library build"               npm run --silent build:lib
+step "package checks"              npx tsx scripts/check-package.ts
+step "Storybook build and browser smoke" npm run --silent test:storybook
+step "demo page build"             npm run --silent build:demo-page
+step "end-to-end in Chromium"      npx vitest run -c vitest.e2e.config.ts
+
+printf '\n=== timings ===\n'
+printf '%s\n' "${timings[@]}"
+printf '%4ss  total\n' $((SECONDS - started))
