@@ -13,7 +13,7 @@ export function SingleStat({ config }: { config: WidgetOf<'single-stat'> }) {
   return (
     <LoadableView loadable={series} t={common.t} title={title} height={120}>
       {(data) => (
-        <SingleStatView {...common} title={title} description={layoutLabel(config.description, common)} metric={config.metric} mode={config.mode} series={data} />
+        <SingleStatView {...common} title={title} description={layoutLabel(config.description, common)} metric={config.metric} mode={config.mode} icon={config.icon} series={data} />
       )}
     </LoadableView>
   );

@@ -17,11 +17,13 @@ export interface SingleStatViewProps extends ViewCommon {
   metric: MetricId;
   mode: Mode;
   series: WidgetSeries;
+  /** A Fomantic/Semantic UI icon name (`'file'`, `'chart line'`), decorative. */
+  icon?: string;
 }
 
 const ARROWS = { up: '▲', down: '▼', flat: '=' } as const;
 
-export function SingleStatView({ title, description, metric, mode, series, t, format }: SingleStatViewProps) {
+export function SingleStatView({ title, description, metric, mode, series, icon, t, format }: SingleStatViewProps) {
   const exactId = useId();
   const exact = metricValue(format, metric)(series.summary);
   const compact = metricCompact(format, metric)(series.summary);
@@ -58,6 +60,7 @@ export function SingleStatView({ title, description, metric, mode, series, t, fo
       className="rs-single-stat"
     >
       <p className="rs-stat-value">
+        {icon && <i className={`rs-stat-icon ${icon} icon`} aria-hidden="true" />}
         {/* Focusable so keyboard readers can reach the exact value too (its description). */}
         <data value={series.summary} tabIndex={0} title={t('singleStat.exact', { value: exact })} aria-describedby={exactId}>
           {compact}
