@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import { generateDemo, type DemoOptions } from './generate';
-import { parallelEventChunks } from './parallel';
+import { startEventWorkers } from './parallel';
 
 export type DemoFileKind = 'records' | 'memberships' | 'events';
 
@@ -92,20 +92,26 @@ export async function writeDemoFiles(options: WriteDemoOptions): Promise<{ files
   mkdirSync(options.outDir, { recursive: true });
   const ext = options.gzip ? '.ndjson.gz' : '.ndjson';
   const workers = options.workers ?? (options.size === 'tiny' ? 0 : 2);
-  const events = workers > 0 ? parallelEventChunks(demo.plan, { workers, endDate: demo.endDate }) : chunksOf(toLines(demo.events));
+  // Workers start now and generate events while this thread writes records and memberships.
+  const parallel = workers > 0 ? startEventWorkers(demo.plan, { workers, endDate: demo.endDate }) : null;
+  const events = parallel?.chunks ?? chunksOf(toLines(demo.events));
   const sources: [DemoFileKind, AsyncIterable<{ text: string; lines: number }>, number][] = [
     ['records', chunksOf(toLines(demo.records)), demo.planned.records],
     ['memberships', chunksOf(toLines(demo.memberships)), demo.planned.records],
     ['events', events, demo.planned.events],
   ];
   const files: WrittenFile[] = [];
-  for (const [kind, chunks, expected] of sources) {
-    const path = join(options.outDir, `${kind}${ext}`);
-    const lines = await writeChunks(path, chunks, {
-      gzip: options.gzip ?? false,
-      onLines: (count) => options.onProgress?.({ kind, lines: count, expected }),
-    });
-    files.push({ kind, path, lines, bytes: statSync(path).size });
+  try {
+    for (const [kind, chunks, expected] of sources) {
+      const path = join(options.outDir, `${kind}${ext}`);
+      const lines = await writeChunks(path, chunks, {
+        gzip: options.gzip ?? false,
+        onLines: (count) => options.onProgress?.({ kind, lines: count, expected }),
+      });
+      files.push({ kind, path, lines, bytes: statSync(path).size });
+    }
+  } finally {
+    await parallel?.close();
   }
   return { files, endDate: demo.endDate, startDate: demo.startDate };
 }
