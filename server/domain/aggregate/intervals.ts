@@ -68,7 +68,7 @@ export function recordIntervalsCte(options: { includeGlobal: boolean; includeCom
 bases AS (SELECT 'added' AS basis UNION ALL SELECT 'created' UNION ALL SELECT 'published'),
 rec_stay AS (${parts.join('\n  UNION ALL')}
 ),
-rec_iv AS (
+rec_iv AS MATERIALIZED (
   SELECT st.basis, st.community_id, st.record_id, r.parent_id, r.owner_id, st.s, st.e,
          (r.files_enabled AND r.file_count > 0) AS wf, r.file_count, r.data_volume
   FROM rec_stay st JOIN records r ON r.record_id = st.record_id

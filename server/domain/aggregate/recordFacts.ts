@@ -31,15 +31,23 @@ function branch(from: string, day: string, values: Partial<Record<FactColumn, st
 
 const count = (cond: string) => `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
 
-/** Islands of overlapping [s, e) stays per `entity` (parent_id or owner_id) → `${name}_i(key, s, e, wf)`. */
+/**
+ * Presence islands of overlapping [s, e) stays per `entity` (parent_id or owner_id) →
+ * `${name}_i(key, s, e, wf)`. Most entities have a single stay, which is its own island: only the
+ * others go through the (sorting) window functions.
+ */
 function islands(name: string, entity: string, source: string): string {
   const part = `PARTITION BY ${KEY}, entity ORDER BY s, e`;
   return `
-${name}_p AS (SELECT ${KEY}, ${entity} AS entity, s, COALESCE(e, ${FOREVER}) AS e, wf FROM ${source}),
+${name}_p AS MATERIALIZED (
+  SELECT ${KEY}, ${entity} AS entity, s, COALESCE(e, ${FOREVER}) AS e, wf,
+         COUNT(*) OVER (PARTITION BY ${KEY}, ${entity}) AS stays
+  FROM ${source}
+),
 ${name}_m AS (
   SELECT ${KEY}, entity, s, e, wf,
          MAX(e) OVER (${part} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_e
-  FROM ${name}_p
+  FROM ${name}_p WHERE stays > 1
 ),
 ${name}_g AS (
   SELECT ${KEY}, entity, s, e, wf,
@@ -47,6 +55,8 @@ ${name}_g AS (
   FROM ${name}_m
 ),
 ${name}_i AS (
+  SELECT ${KEY}, s, e, wf FROM ${name}_p WHERE stays = 1
+  UNION ALL
   SELECT ${KEY}, MIN(s) AS s, MAX(e) AS e, BOOL_OR(wf) AS wf FROM ${name}_g GROUP BY ${KEY}, entity, island
 )`;
 }
@@ -60,7 +70,7 @@ export function recordFactsSql(options: { communities: readonly string[]; includ
     ...(includeCommunities ? [membershipIntervalsCte(filter)] : []),
     recordIntervalsCte({ includeGlobal: options.includeGlobal, includeCommunities }),
     `
-ivi AS (
+ivi AS MATERIALIZED (
   SELECT basis, community_id, '' AS field, '' AS item_id, record_id, parent_id, owner_id, s, e, wf,
          file_count AS fc, data_volume AS dv
   FROM rec_iv
