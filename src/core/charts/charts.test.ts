@@ -112,6 +112,14 @@ describe('breakdownOption', () => {
     expect([0, 1, 2, 3].map((dataIndex) => color({ dataIndex }))).toEqual(['#111', '#222', '#111', '#888']);
   });
 
+  it.each([
+    [360, false],
+    [600, true],
+  ])('when the ring is %ipx wide, then slice labels shown: %s (the legend names them otherwise)', (widthPx, shown) => {
+    const o = breakdownOption({ ...common, rows, view: 'pie', palette: ['#111'], otherColor: '#888', textColor: '#000', widthPx, percent: String });
+    expect((o.series as { label: { show: boolean } }[])[0]!.label.show).toBe(shown);
+  });
+
   it('when a ring is drawn, then it has a hole and decals so slices differ without colour', () => {
     const o = build('pie');
     expect((o.series as { radius: string[] }[])[0]!.radius[0]).toBe('40%');
