@@ -53,6 +53,8 @@ export function Tabs({ label, tabs, active, onSelect, children }: TabsProps) {
         </div>
       )}
       <div role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-tab-${tabs[index]?.id ?? ''}`} className="rs-tabpanel" tabIndex={0}>
+        {/* Keeps the outline whole: page h1 → tab h2 → widget h3 (widgets use h3). */}
+        <h2 className="rs-visually-hidden">{tabs[index]?.label}</h2>
         {children}
       </div>
     </div>

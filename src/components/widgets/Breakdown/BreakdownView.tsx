@@ -109,7 +109,7 @@ export function BreakdownView(props: BreakdownViewProps) {
           <>
             <DataTable model={shown} t={t} />
             {pages > 1 && (
-              <nav className="rs-pager" aria-label={t('breakdown.page', { page: current + 1, pages })}>
+              <div role="group" className="rs-pager" aria-label={t('breakdown.page', { page: current + 1, pages })}>
                 <button type="button" className="rs-button" disabled={current === 0} onClick={() => setPage(current - 1)}>
                   {t('breakdown.previousPage')}
                 </button>
@@ -117,7 +117,7 @@ export function BreakdownView(props: BreakdownViewProps) {
                 <button type="button" className="rs-button" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
                   {t('breakdown.nextPage')}
                 </button>
-              </nav>
+              </div>
             )}
           </>
         )}
