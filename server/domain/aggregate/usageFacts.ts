@@ -13,6 +13,29 @@ import { membershipIntervalsCte } from './intervals';
 
 const RECORD_FIELDS = USAGE_FIELD_IDS.filter((f) => f !== 'countries' && f !== 'referrers');
 
+const USAGE_COLUMNS = [
+  'v_events', 'v_visitors', 'v_records', 'v_parents',
+  'd_events', 'd_visitors', 'd_records', 'd_parents', 'd_files', 'd_volume',
+] as const;
+type UsageColumn = (typeof USAGE_COLUMNS)[number];
+
+const GROUP = 'community_id, day, field, item_id';
+const isDl = `type = 'download'`;
+const views = `SUM(CASE WHEN type = 'view' THEN 1 ELSE 0 END)`;
+const downloads = `SUM(CASE WHEN ${isDl} THEN 1 ELSE 0 END)`;
+
+/** Distinct (group, type, column) rows; counting them per group gives the exact distinct count. */
+function distinct(source: string, column: string): string {
+  return `(SELECT DISTINCT ${GROUP}, type, ${column} FROM ${source}) x`;
+}
+
+/** One branch of the union: the given columns aggregated per group, every other column zero. */
+function part(from: string, group: string, values: Partial<Record<UsageColumn, string>>): string {
+  // BIGINT, not the engines' wider SUM types: the outer sum adds a handful of parts per group.
+  const cols = USAGE_COLUMNS.map((c) => `CAST(${values[c] ?? '0'} AS BIGINT) AS ${c}`).join(', ');
+  return `SELECT ${group}, ${cols} FROM ${from} GROUP BY ${group}`;
+}
+
 /** Which communities a statement covers: all of them, or a list (`global` included when listed). */
 export type CommunitySet = 'all' | readonly string[];
 
@@ -33,45 +56,58 @@ export function usageFactsSql(range: { from: string; to: string }, communities: 
     AND ev.day >= m.m_start AND (m.m_end IS NULL OR ev.day < m.m_end)`]
       : []),
   ];
-  const isView = `type = 'view'`;
-  const isDl = `type = 'download'`;
-  return `INSERT INTO agg_usage_facts (community_id, day, field, item_id, v_events, v_visitors, v_records, v_parents,
-  d_events, d_visitors, d_records, d_parents, d_files, d_volume)
+  const recordItems = `(
+    SELECT record_id, field, item_id FROM record_items
+    WHERE field IN (${RECORD_FIELDS.map((f) => `'${f}'`).join(', ')})
+    UNION ALL
+    SELECT DISTINCT record_id, '' AS field, '' AS item_id FROM rd
+  )`;
+  const byItem = (source: string) => `${source} s JOIN ${recordItems} i ON i.record_id = s.record_id`;
+  const g = 's.community_id, s.day, i.field, i.item_id';
+  return `INSERT INTO agg_usage_facts (community_id, day, field, item_id, ${USAGE_COLUMNS.join(', ')})
 WITH ${membershipIntervalsCte(memFilter)},
 ev AS (
   SELECT e.type, e.day, e.record_id, COALESCE(r.parent_id, e.record_id) AS parent_id, e.visitor_id,
          e.file_key, e.size, e.country, e.referrer
   FROM (${events}) e LEFT JOIN records r ON r.record_id = e.record_id
 ),
-evc AS (
+evc AS MATERIALIZED (
   ${branches.join('\n  UNION ALL\n  ')}
 ),
-exploded AS (
-  SELECT community_id, day, '' AS field, '' AS item_id, type, record_id, parent_id, visitor_id, file_key, size FROM evc
-  UNION ALL
-  SELECT c.community_id, c.day, i.field, i.item_id, c.type, c.record_id, c.parent_id, c.visitor_id, c.file_key, c.size
-  FROM evc c JOIN record_items i ON i.record_id = c.record_id
-  WHERE i.field IN (${RECORD_FIELDS.map((f) => `'${f}'`).join(', ')})
-  UNION ALL
-  SELECT community_id, day, 'countries', country, type, record_id, parent_id, visitor_id, file_key, size
+rd AS MATERIALIZED (
+  SELECT community_id, day, type, record_id, parent_id, COUNT(*) AS n, SUM(COALESCE(size, 0)) AS vol
+  FROM evc GROUP BY community_id, day, type, record_id, parent_id
+),
+rv AS MATERIALIZED (SELECT DISTINCT community_id, day, type, record_id, visitor_id FROM evc),
+rf AS MATERIALIZED (SELECT DISTINCT community_id, day, record_id, file_key FROM evc WHERE ${isDl}),
+geo AS MATERIALIZED (
+  SELECT community_id, day, 'countries' AS field, country AS item_id, type, record_id, parent_id, visitor_id, file_key, size
   FROM evc WHERE country IS NOT NULL AND country <> ''
   UNION ALL
   SELECT community_id, day, 'referrers', referrer, type, record_id, parent_id, visitor_id, file_key, size
   FROM evc WHERE referrer IS NOT NULL AND referrer <> ''
+),
+parts AS (
+  ${[
+    // Record-level subcounts: one row per record-day first (a record's events collapse), then its items.
+    part(byItem('rd'), g, {
+      v_events: `SUM(CASE WHEN s.type = 'view' THEN s.n ELSE 0 END)`, d_events: `SUM(CASE WHEN s.${isDl} THEN s.n ELSE 0 END)`,
+      d_volume: `SUM(CASE WHEN s.${isDl} THEN s.vol ELSE 0 END)`,
+      v_records: `SUM(CASE WHEN s.type = 'view' THEN 1 ELSE 0 END)`, d_records: `SUM(CASE WHEN s.${isDl} THEN 1 ELSE 0 END)`,
+    }),
+    part(`(SELECT DISTINCT ${g}, s.type, s.parent_id FROM ${byItem('rd')}) x`, GROUP, { v_parents: views, d_parents: downloads }),
+    part(`(SELECT DISTINCT ${g}, s.type, s.visitor_id FROM ${byItem('rv')}) x`, GROUP, { v_visitors: views, d_visitors: downloads }),
+    part(byItem('rf'), g, { d_files: 'COUNT(*)' }),
+    // Event-level subcounts (visitor country, referrer host).
+    part('geo', GROUP, { v_events: views, d_events: downloads, d_volume: `SUM(CASE WHEN ${isDl} THEN COALESCE(size, 0) ELSE 0 END)` }),
+    part(distinct('geo', 'visitor_id'), GROUP, { v_visitors: views, d_visitors: downloads }),
+    part(distinct('geo', 'record_id'), GROUP, { v_records: views, d_records: downloads }),
+    part(distinct('geo', 'parent_id'), GROUP, { v_parents: views, d_parents: downloads }),
+    part(`(SELECT DISTINCT ${GROUP}, record_id, file_key FROM geo WHERE ${isDl}) x`, GROUP, { d_files: 'COUNT(*)' }),
+  ].join('\n  UNION ALL\n  ')}
 )
-SELECT community_id, day, field, item_id,
-  CAST(SUM(CASE WHEN ${isView} THEN 1 ELSE 0 END) AS BIGINT),
-  COUNT(DISTINCT CASE WHEN ${isView} THEN visitor_id END),
-  COUNT(DISTINCT CASE WHEN ${isView} THEN record_id END),
-  COUNT(DISTINCT CASE WHEN ${isView} THEN parent_id END),
-  CAST(SUM(CASE WHEN ${isDl} THEN 1 ELSE 0 END) AS BIGINT),
-  COUNT(DISTINCT CASE WHEN ${isDl} THEN visitor_id END),
-  COUNT(DISTINCT CASE WHEN ${isDl} THEN record_id END),
-  COUNT(DISTINCT CASE WHEN ${isDl} THEN parent_id END),
-  COUNT(DISTINCT CASE WHEN ${isDl} THEN record_id || '/' || COALESCE(file_key, '') END),
-  CAST(SUM(CASE WHEN ${isDl} THEN COALESCE(size, 0) ELSE 0 END) AS BIGINT)
-FROM exploded
-GROUP BY community_id, day, field, item_id`;
+SELECT ${GROUP}, ${USAGE_COLUMNS.map((c) => `CAST(SUM(${c}) AS BIGINT)`).join(', ')}
+FROM parts GROUP BY ${GROUP}`;
 }
 
 /** Replace the usage facts of the days `from..to`, for every community or the listed ones. */
