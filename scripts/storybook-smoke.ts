@@ -11,6 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium, watchConsole } from '../test/e2e/browser';
+import { createFormat } from '../src/core/format/format';
+import fixtureIndex from '../src/mocks/fixtures/index.json';
 
 interface SampleEntry {
   /** What the entry stands for, in the report. */
@@ -24,12 +26,24 @@ interface SampleEntry {
   docs?: boolean;
 }
 
+/**
+ * The "Total records" figure the dashboard must show: the community's holdings on the demo's last
+ * day, read from the fixture the MSW handlers serve, formatted as the single-stat widget does.
+ */
+function heldOnLastDay(community: string): RegExp {
+  const entry = fixtureIndex.bundles.find((b) => b.community === community && b.category === 'record-snapshot' && b.basis === 'added');
+  if (!entry) throw new Error(`no record-snapshot fixture for ${community}`);
+  const bundle = JSON.parse(readFileSync(resolve('src/mocks/fixtures', entry.file), 'utf8')) as { totals: { records: number[] } };
+  const held = bundle.totals.records.at(-1) ?? 0;
+  return new RegExp(`^${createFormat('en').compact(held).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
+
 const WIDGET_KINDS = ['single-stat', 'time-series', 'breakdown', 'map', 'top-records', 'table', 'text'];
 
 export const SAMPLE: SampleEntry[] = [
   ...WIDGET_KINDS.map((kind) => ({ name: `widget ${kind}`, id: new RegExp(`^widgets-${kind}--`), limit: 3 })),
-  { name: 'global dashboard', id: /^dashboards--global-dashboard$/ },
-  { name: 'community dashboard', id: /^dashboards--community-dashboard$/ },
+  { name: 'global dashboard', id: /^dashboards--global-dashboard$/, expectText: heldOnLastDay('global') },
+  { name: 'community dashboard', id: /^dashboards--community-dashboard$/, expectText: heldOnLastDay(fixtureIndex.bundles.find((b) => b.community !== 'global')?.community ?? 'global') },
   { name: 'playground, valid layout', id: /^layout-playground--default-layout$/, expectText: /Layout is valid/ },
   { name: 'docs: layout format', id: /^docs-layout-format--docs$/, expectText: /The layout format/, docs: true },
   { name: 'docs: theming', id: /^docs-theming--docs$/, expectText: /--rs-color-1/, docs: true },

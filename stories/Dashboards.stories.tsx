@@ -1,17 +1,17 @@
 /**
  * The default dashboards, full page, exactly as a host embeds them: `<StatsDashboard>` fetching
- * from the project's MSW handlers (the one set shared with Vitest and the dev server), with
- * "today" pinned so every run shows the same numbers.
+ * through the project's MSW handlers (the one set shared with Vitest and the dev server), here
+ * serving the demo fixtures — bundles the real pipeline rendered from the tiny demo repository —
+ * with "today" pinned to the demo's last day so every run shows the same numbers.
  */
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { http, HttpResponse } from 'msw';
 import { StatsDashboard } from '../src/components/StatsDashboard';
+import { GLOBAL } from '../src/core/kinds';
 import { createHandlers, MOCK_COMMUNITIES } from '../src/mocks/handlers';
 import { PHONE_360 } from './support/argTypes';
-import { STORY_TODAY } from './support/demoSeries';
+import { FIXTURE_COMMUNITIES, FIXTURE_COMMUNITY, FIXTURE_TODAY, fixtureHandlers } from './support/fixtureHandlers';
 import { storyGlobals } from './support/globals';
-
-const [GLOBAL, PHYSICS, , CLOSED] = MOCK_COMMUNITIES;
 
 interface Args {
   community: string;
@@ -19,18 +19,18 @@ interface Args {
 
 const meta = {
   title: 'Dashboards',
-  parameters: { fullPage: true, msw: createHandlers({ today: STORY_TODAY }) },
+  parameters: { fullPage: true, msw: fixtureHandlers() },
   argTypes: {
     community: {
       control: { type: 'select' },
-      options: MOCK_COMMUNITIES.map((c) => c.id),
-      labels: Object.fromEntries(MOCK_COMMUNITIES.map((c) => [c.id, c.title ?? c.id])),
+      options: FIXTURE_COMMUNITIES.map((c) => c.id),
+      labels: Object.fromEntries(FIXTURE_COMMUNITIES.map((c) => [c.id, c.title ?? c.id])),
     },
   },
-  args: { community: GLOBAL!.id },
+  args: { community: GLOBAL },
   render: (args, { globals }) => {
     const { locale, theme } = storyGlobals(globals);
-    return <StatsDashboard apiBase="/api" community={args.community} locale={locale} theme={theme} today={STORY_TODAY} />;
+    return <StatsDashboard apiBase="/api" community={args.community} locale={locale} theme={theme} today={FIXTURE_TODAY} />;
   },
 } satisfies Meta<Args>;
 
@@ -38,9 +38,13 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const GlobalDashboard: Story = {};
-export const CommunityDashboard: Story = { args: { community: PHYSICS!.id } };
-export const AggregationInProgress: Story = { parameters: { msw: createHandlers({ today: STORY_TODAY, aggregating: true }) } };
-export const DisabledCommunity: Story = { args: { community: CLOSED!.id } };
+export const CommunityDashboard: Story = { args: { community: FIXTURE_COMMUNITY.id } };
+export const AggregationInProgress: Story = { parameters: { msw: fixtureHandlers({ aggregating: true }) } };
+/** A community whose dashboard the site switched off gets a message, not an empty page. */
+export const DisabledCommunity: Story = {
+  args: { community: MOCK_COMMUNITIES.find((c) => !c.enabled)!.id },
+  parameters: { msw: createHandlers({ today: FIXTURE_TODAY }) },
+};
 export const TinyScreen: Story = { globals: PHONE_360 };
 export const ServerDown: Story = {
   parameters: {

@@ -10,10 +10,9 @@ import { defaultCommunityLayout, defaultLayout } from '../src/layout/defaults';
 import { layoutJsonSchema } from '../src/layout/jsonSchema';
 import type { LayoutInput } from '../src/layout/schema';
 import { validateLayout } from '../src/layout/validate';
-import { createHandlers } from '../src/mocks/handlers';
 import { LayoutPlayground } from './playground/LayoutPlayground';
 import type { EditorSchema } from './playground/LayoutEditor';
-import { STORY_TODAY } from './support/demoSeries';
+import { FIXTURE_COMMUNITY, FIXTURE_TODAY, fixtureHandlers } from './support/fixtureHandlers';
 import { storyGlobals } from './support/globals';
 
 /** The token the story's mock server accepts for "Save to server". */
@@ -43,7 +42,7 @@ const meta = {
   title: 'Layout playground',
   // SCREAMING_CASE exports are data shared with the tests, not stories.
   excludeStories: /^[A-Z0-9_]+$/,
-  parameters: { fullPage: true, msw: [...createHandlers({ today: STORY_TODAY }), saveHandler] },
+  parameters: { fullPage: true, msw: [...fixtureHandlers(), saveHandler] },
   argTypes: { initialLayout: { control: false } },
   args: { initialLayout: defaultLayout, community: 'global' },
   render: (args, { globals }) => {
@@ -55,7 +54,7 @@ const meta = {
           schema={schema}
           save={{ apiBase: '/api', community: args.community }}
           renderPreview={(layout) => (
-            <StatsDashboard apiBase="/api" community={args.community} layout={layout} locale={locale} theme={theme} today={STORY_TODAY} />
+            <StatsDashboard apiBase="/api" community={args.community} layout={layout} locale={locale} theme={theme} today={FIXTURE_TODAY} />
           )}
         />
       </div>
@@ -67,7 +66,7 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const DefaultLayout: Story = {};
-export const CommunityLayout: Story = { args: { initialLayout: defaultCommunityLayout, community: 'physics' } };
+export const CommunityLayout: Story = { args: { initialLayout: defaultCommunityLayout, community: FIXTURE_COMMUNITY.id } };
 
 /** A small layout with three typical mistakes: an unknown metric, a width over 16, a missing mode. */
 export const BROKEN_LAYOUT = JSON.stringify(

@@ -7,14 +7,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import { composeStories } from '@storybook/react-vite';
 import { setupServer } from 'msw/node';
-import { createHandlers } from '../src/mocks/handlers';
 import * as playground from './LayoutPlayground.stories';
-import { STORY_TODAY } from './support/demoSeries';
+import type { HttpHandler } from 'msw';
 
 const { BrokenLayout, NotJson, UnknownWidgetType } = composeStories(playground);
 
-// jsdom's page lives at http://localhost:3000, so the stories' `/api` resolves there.
-const server = setupServer(...createHandlers({ apiBase: 'http://localhost:3000/api', today: STORY_TODAY }));
+// The stories' own MSW handlers (their `parameters.msw`), so the test serves what Storybook serves.
+const server = setupServer(...(UnknownWidgetType.parameters.msw as HttpHandler[]));
 beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
