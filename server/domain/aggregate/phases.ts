@@ -63,6 +63,7 @@ export async function usagePhase(ctx: PhaseContext): Promise<void> {
   const dirt = await db.query<UsageDirt>(`SELECT community_id, day FROM dirty_days WHERE scope = 'usage'`);
   const units = planUsage({ bookmark, firstEvent: await firstEventDay(db), lastDay, dirt });
   ctx.progress({ phase: 'usage', done: 0, total: units.length });
+  const touchedCommunities = new Set<string>();
   for (const [i, unit] of units.entries()) {
     await db.transaction(async (tx) => {
       for (const range of unit.allRanges) await rebuildUsageFacts(tx, range, 'all');
@@ -84,6 +85,7 @@ export async function usagePhase(ctx: PhaseContext): Promise<void> {
         [span.from, span.to],
       );
       for (const t of touched) {
+        touchedCommunities.add(t.community_id);
         ctx.counts.documents += 2 * t.n;
         ctx.affected.addYears({ community: t.community_id, category: 'usage-delta', basis: null }, yearOf(span.from), yearOf(span.to));
         ctx.affected.addYears({ community: t.community_id, category: 'usage-snapshot', basis: null }, yearOf(span.from), yearOf(lastDay));
@@ -92,6 +94,7 @@ export async function usagePhase(ctx: PhaseContext): Promise<void> {
     }
     ctx.progress({ phase: 'usage', done: i + 1, total: units.length });
   }
+  ctx.counts.communities = Math.max(ctx.counts.communities, touchedCommunities.size);
   if (bookmark !== null && bookmark !== lastDay) {
     for (const c of known) bookmarkMoved(ctx.affected, c, 'usage', bookmark, lastDay);
   }
