@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'storybook-static/**', 'bin/**', 'public/mockServiceWorker.js'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'storybook-static/**', 'bin/**', 'public/mockServiceWorker.js', '.tmp/**', 'screenshots/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
