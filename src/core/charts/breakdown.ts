@@ -1,7 +1,8 @@
 /**
  * Breakdown: a field's items (+ exact Other) for one metric over the range, as rows and as a
  * bar or ring chart. Shares are of the metric's total, so for multi-valued fields (a record with
- * two subjects counts under both) they may add up to more than 100 %.
+ * two subjects counts under both) they may add up to more than 100 %. Other's share is then left
+ * out (null): its items overlap, so a share of the total would be meaningless (and can pass 100 %).
  */
 import type { WidgetSeries } from '../series/types';
 import { aria, type ChartCommon, type ChartOption } from './types';
@@ -27,8 +28,15 @@ export function breakdownRows(
   const rows = b.items
     .map((item) => ({ id: item.id, name: names.item(item), value: item.summary, share: share(item.summary), isOther: false }))
     .sort((a, z) => z.value - a.value);
+  const overlapping = b.items.reduce((s, i) => s + i.summary, 0) + b.other.summary > total;
   if (b.other.summary !== 0)
-    rows.push({ id: '__other__', name: names.other(b.other.items), value: b.other.summary, share: share(b.other.summary), isOther: true });
+    rows.push({
+      id: '__other__',
+      name: names.other(b.other.items),
+      value: b.other.summary,
+      share: overlapping ? null : share(b.other.summary),
+      isOther: true,
+    });
   return rows;
 }
 

@@ -81,6 +81,18 @@ describe('breakdownRows', () => {
     ]);
   });
 
+  it('when a multi-valued field\'s items and Other overlap past the total, then Other has no share', () => {
+    const s = breakdownSeries();
+    s.breakdown!.other.summary = 60; // 70 named + 60 other > 100 records: records carry several items
+    const rows = breakdownRows(s, rowNames);
+    expect(rows.map((r) => [r.name, r.share])).toEqual([
+      ['Dataset', 0.4],
+      ['Article', 0.25],
+      ['Software', 0.05],
+      ['Other (2)', null],
+    ]);
+  });
+
   it.each([
     [30, false],
     [71, true],

@@ -51,7 +51,9 @@ export function createFormat(locale: string): Format {
         v /= 1000;
         unit++;
       }
-      const f = new Intl.NumberFormat(locale, { style: 'unit', unit: BYTE_UNITS[unit], unitDisplay: 'short', maximumFractionDigits: 1 });
+      // Plain bytes read better long ("0 bytes", not the short form's "0 byte"); larger units short ("5 kB").
+      const unitDisplay = unit === 0 ? 'long' : 'short';
+      const f = new Intl.NumberFormat(locale, { style: 'unit', unit: BYTE_UNITS[unit], unitDisplay, maximumFractionDigits: 1 });
       return f.format(Math.sign(n) * v);
     },
     date(day, granularity) {
