@@ -5,7 +5,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { Labels } from '../api/schemas';
-import type { Format as CoreFormat } from '../core/format/format';
+import { createFormat as createCoreFormat, type Format as CoreFormat } from '../core/format/format';
 import type { Granularity } from '../core/series/types';
 
 export type BytesMode = 'decimal' | 'binary';
@@ -24,13 +24,11 @@ export interface Format extends CoreFormat {
   label(labels: Labels | string): string;
 }
 
-const DECIMAL = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte', 'petabyte'] as const;
 const BINARY = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
 
 export function createFormat({ locale, bytes = 'decimal', t }: { locale: string; bytes?: BytesMode; t: TFunction }): Format {
-  const number = new Intl.NumberFormat(locale);
-  const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  // Numbers, compact numbers, percentages and decimal bytes are the widgets' own formatter's.
+  const core = createCoreFormat(locale);
   const oneDecimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   const month = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -45,20 +43,18 @@ export function createFormat({ locale, bytes = 'decimal', t }: { locale: string;
   const asDate = (d: string) => new Date(`${d}T00:00:00Z`);
 
   return {
-    number: (v) => number.format(v),
-    compact: (v) => compact.format(v),
-    percent: (v) => percent.format(v),
+    number: core.number,
+    compact: core.compact,
+    percent: core.percent,
     bytes(v) {
-      const base = bytes === 'binary' ? 1024 : 1000;
+      if (bytes === 'decimal') return core.bytes(v);
       let unit = 0;
       let scaled = Math.abs(v);
-      while (scaled >= base && unit < DECIMAL.length - 1) {
-        scaled /= base;
+      while (scaled >= 1024 && unit < BINARY.length - 1) {
+        scaled /= 1024;
         unit++;
       }
-      const signed = v < 0 ? -scaled : scaled;
-      if (bytes === 'binary') return `${oneDecimal.format(signed)} ${BINARY[unit]}`;
-      return new Intl.NumberFormat(locale, { style: 'unit', unit: DECIMAL[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(signed);
+      return `${oneDecimal.format(v < 0 ? -scaled : scaled)} ${BINARY[unit]}`;
     },
     date(d, granularity = 'day') {
       const date = asDate(d);

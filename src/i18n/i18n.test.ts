@@ -58,7 +58,7 @@ describe('createFormat', () => {
   it.each([
     ['decimal', 1_500_000, '1.5 MB'],
     ['binary', 1_572_864, '1.5 MiB'],
-    ['decimal', 999, '999 byte'],
+    ['decimal', 999, '999 bytes'],
   ] as const)('when %s bytes format %i, then it reads %s', (bytes, value, expected) => {
     expect(createFormat({ locale: 'en', bytes, t }).bytes(value)).toBe(expected);
   });

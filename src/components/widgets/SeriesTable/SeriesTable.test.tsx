@@ -14,7 +14,7 @@ describe('SeriesTableView', () => {
     expect(tableRows(screen.getByRole('table'))).toEqual([
       ['Period', 'Views', 'Download volume'],
       ['Jan 1, 2024', '10', '1 MB'],
-      ['Jan 2, 2024', '2,000', '0 byte'],
+      ['Jan 2, 2024', '2,000', '0 bytes'],
       ['Jan 3, 2024', '30', '2.5 MB'],
       ['Total', '2,040', '3.5 MB'],
     ]);
