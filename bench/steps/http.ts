@@ -1,0 +1,125 @@
+/**
+ * Serving: cached series latency and throughput under 50 and 500 connections (autocannon on
+ * loopback against the real server in a child process), bundle sizes of the largest
+ * community-year, and the server's resident memory with the data loaded.
+ */
+import { request } from 'node:http';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import { load } from '../machine';
+import { fmt, type Figure, type Section } from '../report';
+import type { ServerProcess } from './serverProcess';
+
+const CATEGORIES = ['record-delta', 'record-snapshot', 'usage-delta', 'usage-snapshot'] as const;
+
+interface CommunityRow {
+  id: string;
+  records: number;
+  firstDay: string | null;
+  lastDay: string | null;
+}
+
+/** The year with the most days of data (a full year when there is one). */
+function fullestYear(first: string, last: string): number {
+  const a = Number(first.slice(0, 4));
+  const b = Number(last.slice(0, 4));
+  if (b - a >= 2) return a + 1;
+  if (a === b) return a;
+  const daysInFirst = Date.UTC(a, 11, 31) - Date.parse(first);
+  const daysInLast = Date.parse(last) - Date.UTC(b, 0, 1);
+  return daysInFirst >= daysInLast ? a : b;
+}
+
+/** One GET on its own connection, undecoded. */
+function get(url: string): Promise<{ status: number; body: Buffer }> {
+  return new Promise((ok, fail) => {
+    const req = request(url, { headers: { 'Accept-Encoding': 'identity' }, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+      res.on('error', fail);
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+async function bundleSizes(url: string, community: string, year: number): Promise<{ raw: number; gzip: number; br: number }> {
+  let raw = 0;
+  let gzip = 0;
+  let br = 0;
+  for (const category of CATEGORIES) {
+    const res = await get(`${url}/api/v1/communities/${community}/series/${category}?year=${year}`);
+    if (res.status !== 200) throw new Error(`${category}: ${res.status}`);
+    const body = res.body;
+    raw += body.length;
+    gzip += gzipSync(body, { level: 9 }).length;
+    br += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  return { raw, gzip, br };
+}
+
+async function cannon(url: string, connections: number, seconds: number): Promise<autocannon.Result> {
+  return autocannon({ url, connections, duration: seconds, headers: { 'accept-encoding': 'br, gzip' } });
+}
+
+export async function benchServing(server: ServerProcess, opts: { log: (m: string) => void; seconds: number }): Promise<Section[]> {
+  const loadStart = load();
+  const { communities } = (await (await fetch(`${server.url}/api/v1/communities`)).json()) as { communities: CommunityRow[] };
+  const withData = communities.filter((c) => c.firstDay && c.lastDay);
+  const global = withData.find((c) => c.id === 'global')!;
+  const largest = withData.filter((c) => c.id !== 'global').sort((a, b) => b.records - a.records)[0]!;
+  const year = fullestYear(global.firstDay!, global.lastDay!);
+
+  opts.log('bundle sizes (and warming the cache)');
+  const sizes: Figure[] = [];
+  for (const c of [global, largest]) {
+    const s = await bundleSizes(server.url, c.id, year);
+    sizes.push({
+      metric: `${c.id === 'global' ? 'global' : `largest community (${c.records} records)`} ${year}, 4 categories: raw / gzip -9 / brotli 11`,
+      value: `${fmt.kb(s.raw)} / ${fmt.kb(s.gzip)} / ${fmt.kb(s.br)}`,
+      target: '≤ 300 KB brotli',
+      met: s.br <= 300 * 1024,
+    });
+  }
+  const afterWarm = server.memory();
+
+  const target = `${server.url}/api/v1/communities/global/series/usage-delta?year=${year}`;
+  const figures: Figure[] = [];
+  for (const connections of [50, 500]) {
+    opts.log(`autocannon ${connections} connections, ${opts.seconds} s`);
+    const r = await cannon(target, connections, opts.seconds);
+    const errors = r.errors + r.timeouts + r.non2xx;
+    figures.push({
+      metric: `${connections} connections: latency p50 / p95(≈p97.5) / p99`,
+      value: `${r.latency.p50} / ${r.latency.p97_5} / ${r.latency.p99} ms`,
+      target: connections === 50 ? 'p95 ≤ 10 ms' : undefined,
+      met: connections === 50 ? r.latency.p97_5 <= 10 : undefined,
+    });
+    figures.push({ metric: `${connections} connections: throughput`, value: `${fmt.int(r.requests.average)} req/s (${fmt.int(r.requests.total)} requests, ${errors} errors/timeouts/non-2xx)` });
+  }
+  const after = server.memory();
+  return [
+    {
+      title: 'Bundle sizes',
+      command: 'GET /api/v1/communities/{id}/series/{category}?year=Y with Accept-Encoding: identity; compressed here with zlib',
+      load: loadStart,
+      figures: sizes,
+      notes: ['Record categories at the default basis (added). The server sends the same bundles brotli-compressed when asked.'],
+    },
+    {
+      title: 'Cached series requests',
+      command: `autocannon (programmatic) -c 50|500 -d ${opts.seconds} -H 'accept-encoding: br, gzip' ${target.replace(server.url, 'http://127.0.0.1:PORT')}`,
+      load: load(),
+      figures: [
+        ...figures,
+        { metric: 'server RSS with the data loaded, after warming every bundle above', value: fmt.mb(afterWarm.rssMB), target: '≤ 300 MB', met: afterWarm.rssMB <= 300 },
+        { metric: 'server RSS / peak RSS (VmHWM) after both load runs', value: `${fmt.mb(after.rssMB)} / ${fmt.mb(after.peakMB)}` },
+      ],
+      notes: [
+        'Server: `repostats serve` in its own process; autocannon runs in the bench process on the same 2 cores, so the client takes CPU from the server.',
+        'autocannon reports p97.5, not p95; p97.5 ≥ p95, so the figure is conservative.',
+      ],
+    },
+  ];
+}
