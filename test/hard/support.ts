@@ -1,0 +1,75 @@
+/**
+ * Hard-case support: a tiny demo repository written as NDJSON once per test file, imported into
+ * DuckDB files through the real importer, and the real CLI run (and killed) as a child process.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { writeDemoFiles, type WrittenFile } from '../../server/demo/write';
+import { importFile } from '../../server/ingest';
+import { openDatabase } from '../../server/storage/open';
+import type { SqlEngine } from '../../server/storage/port';
+
+export const CLI = resolve(import.meta.dirname, '../../bin/repostats.js');
+
+/** The demo ends on a fixed day so every run sees the same repository. */
+export const TINY = { size: 'tiny', seed: 3, endDate: '2024-12-31' } as const;
+
+export async function writeTinyDemo(): Promise<{ dir: string; files: Record<WrittenFile['kind'], string> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'repostats-hard-'));
+  const { files } = await writeDemoFiles({ ...TINY, outDir: dir, workers: 0 });
+  const path = (kind: WrittenFile['kind']) => files.find((f) => f.kind === kind)!.path;
+  return { dir, files: { records: path('records'), memberships: path('memberships'), events: path('events') } };
+}
+
+export async function withDb<T>(path: string, fn: (db: SqlEngine) => Promise<T>): Promise<T> {
+  const db = await openDatabase(path);
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+export async function importAll(dbPath: string, files: Record<WrittenFile['kind'], string>): Promise<void> {
+  await withDb(dbPath, async (db) => {
+    for (const kind of ['memberships', 'records', 'events'] as const) await importFile(db, { kind, path: files[kind] });
+  });
+}
+
+/** Deterministic pseudo-random numbers (mulberry32): the kill points are the same on every run. */
+export function seeded(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface CliOutcome {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  killed: boolean;
+  output: string;
+}
+
+/** Runs the CLI; with `killAfterMs`, SIGKILLs it after that long (unless it ended first). */
+export function runCli(args: string[], opts: { killAfterMs?: number } = {}): Promise<CliOutcome> {
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    let killed = false;
+    const timer = opts.killAfterMs === undefined ? null : setTimeout(() => {
+      killed = child.kill('SIGKILL');
+    }, opts.killAfterMs);
+    child.on('error', fail);
+    child.on('exit', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      ok({ code, signal, killed: killed && signal === 'SIGKILL', output });
+    });
+  });
+}
