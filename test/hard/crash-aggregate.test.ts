@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Every stored aggregation row, in a stable order (run bookkeeping times left out). */
-async function storedState(db: SqlEngine): Promise<Record<string, unknown[]>> {
+async function storedState(db: SqlEngine): Promise<{ recordFacts: unknown[]; usageFacts: unknown[]; bookmarks: unknown[]; dirtyDays: unknown[] }> {
   return {
     recordFacts: await db.query('SELECT * FROM agg_record_facts ORDER BY ALL'),
     usageFacts: await db.query('SELECT * FROM agg_usage_facts ORDER BY ALL'),
