@@ -28,7 +28,16 @@ declare module 'autocannon' {
       method?: string;
       headers?: Record<string, string>;
       body?: string;
-      requests?: { method?: string; path?: string; headers?: Record<string, string>; body?: string }[];
+      requests?: RequestSpec[];
+      setupClient?: (client: unknown) => void;
+    }
+    interface RequestSpec {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
+      setupRequest?: (req: RequestSpec, context: Record<string, unknown>) => RequestSpec;
+      onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
     }
   }
   function autocannon(options: autocannon.Options): Promise<autocannon.Result>;
