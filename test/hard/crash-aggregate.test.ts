@@ -65,12 +65,14 @@ describe('aggregation killed with SIGKILL', () => {
   it('when a run is killed at random moments and then finishes, then facts, bundles and documents equal an uninterrupted run', async () => {
     const random = seeded(20241231);
     const outcomes: string[] = [];
+    const afterKills: Awaited<ReturnType<typeof storedState>>[] = [];
     // The CLI needs ~1–2 s to start (tsx); kill points fall between start-up and the end of a run.
     for (let i = 0; i < 3; i++) {
       const killAfterMs = 1_500 + Math.floor(random() * 3_500);
       const r = await runCli(['aggregate', '--db', killedDb], { killAfterMs });
       outcomes.push(`${killAfterMs} ms: ${r.killed ? 'killed' : `exit ${r.code}`}`);
       if (!r.killed) expect(r.code, r.output).toBe(0);
+      else afterKills.push(await withDb(killedDb, storedState));
     }
     const finish = await runCli(['aggregate', '--db', killedDb]);
     expect(finish.code, finish.output).toBe(0);
@@ -82,6 +84,9 @@ describe('aggregation killed with SIGKILL', () => {
     const [killedState, cleanState] = [await withDb(killedDb, storedState), await withDb(cleanDb, storedState)];
     expect(killedState.usageFacts.length).toBeGreaterThan(0);
     expect(killedState).toEqual(cleanState);
+    // At least one kill landed mid-run: some work was committed, but not all of it.
+    const midRun = afterKills.some((st) => st.bookmarks.length + st.usageFacts.length + st.recordFacts.length > 0 && JSON.stringify(st) !== JSON.stringify(cleanState));
+    expect(midRun, outcomes.join('; ')).toBe(true);
     const [killedServed, cleanServed] = [await withDb(killedDb, served), await withDb(cleanDb, served)];
     expect(Object.values(cleanServed).filter((b) => b !== null).length).toBeGreaterThan(10);
     expect(killedServed).toEqual(cleanServed);
