@@ -14,7 +14,14 @@ import { openDatabase } from '../server/storage/open';
 import { importFile } from '../server/ingest';
 
 const { values } = parseArgs({
-  options: { events: { type: 'string', default: '1000000' }, dir: { type: 'string' }, gzip: { type: 'boolean', default: false } },
+  options: {
+    events: { type: 'string', default: '1000000' },
+    dir: { type: 'string' },
+    gzip: { type: 'boolean', default: false },
+    /** DuckDB's WAL size that triggers a checkpoint (e.g. '1GB'); its default is 16MB. */
+    'checkpoint-threshold': { type: 'string' },
+    'skip-reimport': { type: 'boolean', default: false },
+  },
 });
 const total = Number(values.events);
 const dir = values.dir ?? mkdtempSync(join(tmpdir(), 'repostats-bench-'));
@@ -65,7 +72,9 @@ console.log(`generated ${total.toLocaleString('en')} events (${(statSync(file).s
 const dbPath = join(dir, 'bench.duckdb');
 rmSync(dbPath, { force: true });
 const db = await openDatabase(dbPath);
-for (const pass of ['first import', 're-import (all duplicates)']) {
+if (values['checkpoint-threshold']) await db.exec(`SET checkpoint_threshold = '${values['checkpoint-threshold']}'`);
+const passes = values['skip-reimport'] ? ['first import'] : ['first import', 're-import (all duplicates)'];
+for (const pass of passes) {
   const cpu = process.cpuUsage();
   const summary = await importFile(db, { kind: 'events', path: file });
   const { user, system } = process.cpuUsage(cpu);
