@@ -11,6 +11,8 @@ export interface Figure {
   target?: string;
   /** Whether the target was met; absent without a target or when not comparable (other size). */
   met?: boolean;
+  /** value ÷ target, for the "missed by how much" summary. */
+  ratio?: number;
 }
 
 export interface Section {

@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEMO_SIZES, isDemoSizeName } from '../server/demo/sizes';
-import { machine } from './machine';
+import { load, machine } from './machine';
+import { missesSection } from './misses';
 import { extrapolation } from './extrapolate';
 import { renderReport, type BenchReport, type Section } from './report';
 import { buildDataset } from './steps/data';
@@ -89,6 +90,9 @@ try {
   if (values.keep) log(`kept ${dir}`);
   else rmSync(dir, { recursive: true, force: true });
 }
+
+const misses = missesSection(sections, load());
+if (misses) sections.push(misses);
 
 const report: BenchReport = {
   date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',

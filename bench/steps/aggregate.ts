@@ -22,6 +22,7 @@ interface ChildResult {
   days: number;
   communities: number;
   documents: number;
+  phases: { name: string; ms: number; units: number }[];
 }
 
 async function aggregateInChild(db: string): Promise<ChildResult> {
@@ -90,13 +91,14 @@ export async function benchAggregation(data: Dataset, opts: { log: (m: string) =
         command: cmd,
         load: loadFull,
         figures: [
-          t({ metric: 'full run from scratch, all eight kinds', value: fmt.s(full.durationMs), target: '≤ 2 min (medium)' }, full.durationMs <= 120_000),
+          t({ metric: 'full run from scratch, all eight kinds', value: fmt.s(full.durationMs), target: '≤ 2 min (medium)', ratio: full.durationMs / 120_000 }, full.durationMs <= 120_000),
           { metric: 'floor: one GROUP BY community × day × type (membership intervals joined)', value: `${fmt.s(floor.ms)} (${fmt.int(floor.groups)} groups, ${fmt.int(floor.counted)} counted)` },
-          t({ metric: 'full run ÷ floor', value: `${ratio.toFixed(1)} ×`, target: '≤ 10 × (medium)' }, ratio <= 10),
+          t({ metric: 'full run ÷ floor', value: `${ratio.toFixed(1)} ×`, target: '≤ 10 × (medium)', ratio: ratio / 10 }, ratio <= 10),
           { metric: 'full run: days × communities, daily documents', value: `${fmt.int(full.days)} days, ${fmt.int(full.communities)} communities, ${fmt.int(full.documents)} documents` },
-          t({ metric: 'peak RSS of the aggregating process (maxRSS)', value: fmt.mb(full.maxRssMB), target: '≤ 1.5 GB (medium)' }, full.maxRssMB <= 1536),
+          t({ metric: 'peak RSS of the aggregating process (maxRSS)', value: fmt.mb(full.maxRssMB), target: '≤ 1.5 GB (medium)', ratio: full.maxRssMB / 1536 }, full.maxRssMB <= 1536),
         ],
         notes: [
+          `Where the full run's time goes (first to last progress report of each phase; the rest is set-up and the first unit): ${full.phases.map((p) => `${p.name} ${fmt.s(p.ms)} over ${p.units} units`).join(', ') || 'no phases reported'}.`,
           `Floor query (bench/steps/aggregate.ts FLOOR_SQL): events ⋈ membership intervals (the same \`membershipIntervalsCte\` the aggregation uses) ∪ all events as \`global\`, \`GROUP BY community_id, day, type\`; run once to warm up, then timed.`,
           'The full run also computes the record side (3 bases × snapshots and deltas), subcounts (countries, referrers, resource types, funders, …), unique visitors, the double-click and robot rules: the floor does none of that.',
         ],
@@ -107,7 +109,7 @@ export async function benchAggregation(data: Dataset, opts: { log: (m: string) =
         load: loadInc,
         figures: [
           { metric: 'events of the new day imported', value: `${fmt.int(imported.imported)} in ${fmt.s(imported.durationMs)}` },
-          t({ metric: 'incremental aggregation', value: fmt.s(incremental.durationMs), target: '≤ 5 s (medium)' }, incremental.durationMs <= 5_000),
+          t({ metric: 'incremental aggregation', value: fmt.s(incremental.durationMs), target: '≤ 5 s (medium)', ratio: incremental.durationMs / 5_000 }, incremental.durationMs <= 5_000),
           { metric: 'incremental: days, communities, documents', value: `${fmt.int(incremental.days)} days, ${fmt.int(incremental.communities)} communities, ${fmt.int(incremental.documents)} documents` },
           { metric: 'peak RSS of the incremental run', value: fmt.mb(incremental.maxRssMB) },
         ],

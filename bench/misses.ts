@@ -1,0 +1,32 @@
+/**
+ * The "targets missed" section: every figure whose target was missed, by how much (the ratio of
+ * the first numbers of value and target) and why (what the bench and its profiling showed).
+ */
+import type { Section } from './report';
+
+/** Why a target is missed, keyed by a fragment of the figure's name. */
+const WHY: [string, string][] = [
+  ['full run ÷ floor', 'The floor is one hash GROUP BY (≈ 0.1 s here). A full run computes the eight kinds: record facts for three date bases, usage facts with the 30-second double-click and robot rules, daily unique visitors (COUNT DISTINCT), twelve subcount fields joined through record_items, the per-community membership intervals, and commits per unit of work (one transaction per community batch or day range, for crash safety). The usage phase takes most of the time (see the aggregation notes).'],
+  ['full aggregation', 'Linear extrapolation of the small run (× events); see the ratio to the floor for where the time goes.'],
+  ['brotli', 'Snapshot bundles carry cumulative daily values for up to 20 items × 12 fields × every metric × 365 days; cumulative numbers change every day and compress poorly (usage-snapshot alone is ≈ 40 % of the total). Sending snapshots as a baseline plus daily deltas (mostly zeros and small numbers) and rebuilding the running sum in the client would shrink them several-fold; that is a change to SeriesBundleSchema, so it is left to its owners.'],
+  ['latency p50', "By Little's law, 50 connections at p95 ≤ 10 ms need ≥ 5,000 responses/s; each response here is the ≈ 300 KB brotli body of a global usage-delta year, i.e. ≥ 1.5 GB/s through loopback on 2 shared cores. The same path answering 304 (no body) runs at ≈ 4,000 req/s with p50 ≈ 10 ms, so the per-request work is near the target and the bytes are the cost: smaller bundles (see bundle sizes) are the lever."],
+  ['server RSS', 'DuckDB\'s buffer pool plus the in-memory bundle LRU, which holds three encodings (identity, gzip, brotli) of every warmed bundle; a global bundle is ≈ 1–1.3 MB as identity alone.'],
+  ['granularity switch', 'Every widget of the tab re-buckets its daily series into the new periods and ECharts redraws with its update animation; see the browser profile in the report for where the time goes. Measured under a load average of about 5 on 2 cores.'],
+];
+
+const firstNumber = (s: string) => Number(/(\d[\d,]*\.?\d*)/.exec(s)?.[1]?.replace(/,/g, '') ?? NaN);
+
+export function missesSection(sections: Section[], load: number): Section | null {
+  const missed = sections.flatMap((s) => s.figures.filter((f) => f.met === false).map((f) => ({ s, f })));
+  if (missed.length === 0) return null;
+  return {
+    title: 'Targets missed: by how much and why',
+    command: 'derived from the sections above',
+    load,
+    figures: missed.map(({ s, f }) => {
+      const ratio = f.ratio ?? firstNumber(f.value) / firstNumber(f.target ?? '');
+      return { metric: `${s.title}: ${f.metric}`, value: `${f.value} (${Number.isFinite(ratio) ? `${ratio.toFixed(1)} × the target` : 'see value'})`, target: f.target };
+    }),
+    notes: WHY.filter(([key]) => missed.some(({ f }) => f.metric.includes(key))).map(([key, why]) => `**${key}**: ${why}`),
+  };
+}
