@@ -16,7 +16,7 @@ export interface ProgressOptions {
   /** How to print `value`/`total` (e.g. as megabytes). */
   format?: (n: number) => string;
   stream?: NodeJS.WriteStream;
-  /** Plain-line interval when not a TTY. */
+  /** Plain-line interval when not a TTY (default 5 s); $REPOSTATS_PROGRESS_INTERVAL_MS overrides it. */
   intervalMs?: number;
 }
 
@@ -42,7 +42,8 @@ export function createProgress(options: ProgressOptions): Progress {
       },
     };
   }
-  const interval = options.intervalMs ?? 5_000;
+  const fromEnv = Number(process.env.REPOSTATS_PROGRESS_INTERVAL_MS);
+  const interval = Number.isFinite(fromEnv) && fromEnv >= 0 && process.env.REPOSTATS_PROGRESS_INTERVAL_MS ? fromEnv : (options.intervalMs ?? 5_000);
   let last = Date.now();
   return {
     update: (value, detail = '') => {

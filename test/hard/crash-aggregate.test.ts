@@ -66,11 +66,12 @@ describe('aggregation killed with SIGKILL', () => {
     const random = seeded(20241231);
     const outcomes: string[] = [];
     const afterKills: Awaited<ReturnType<typeof storedState>>[] = [];
-    // The CLI needs ~1–2 s to start (tsx); kill points fall between start-up and the end of a run.
+    // Kill points are tied to the run's own progress lines, not to wall time, so they land
+    // mid-run however fast or loaded the machine is.
     for (let i = 0; i < 3; i++) {
-      const killAfterMs = 1_500 + Math.floor(random() * 3_500);
-      const r = await runCli(['aggregate', '--db', killedDb], { killAfterMs });
-      outcomes.push(`${killAfterMs} ms: ${r.killed ? 'killed' : `exit ${r.code}`}`);
+      const nth = 1 + Math.floor(random() * 4);
+      const r = await runCli(['aggregate', '--db', killedDb], { killAtLine: { pattern: /^aggregate /, nth } });
+      outcomes.push(`progress line ${nth}: ${r.killed ? 'killed' : `exit ${r.code}`}`);
       if (!r.killed) expect(r.code, r.output).toBe(0);
       else afterKills.push(await withDb(killedDb, storedState));
     }

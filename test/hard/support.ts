@@ -56,13 +56,29 @@ export interface CliOutcome {
 }
 
 /** Runs the CLI; with `killAfterMs`, SIGKILLs it after that long (unless it ended first). */
-export function runCli(args: string[], opts: { killAfterMs?: number } = {}): Promise<CliOutcome> {
+/**
+ * Runs the CLI; `killAfterMs` SIGKILLs it after a delay, `killAtLine` when the nth output line
+ * matching `pattern` appears (tied to the work's own progress, so it lands mid-run on any machine).
+ */
+export function runCli(
+  args: string[],
+  opts: { killAfterMs?: number; killAtLine?: { pattern: RegExp; nth: number } } = {},
+): Promise<CliOutcome> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Every progress step as a line, so `killAtLine` can follow the work.
+    const env = { ...process.env, REPOSTATS_PROGRESS_INTERVAL_MS: '0' };
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
     let killed = false;
+    let seen = 0;
+    const watch = (d: Buffer) => {
+      output += d;
+      if (!opts.killAtLine || killed) return;
+      seen += d.toString().split('\n').filter((line) => opts.killAtLine!.pattern.test(line)).length;
+      if (seen >= opts.killAtLine.nth) killed = child.kill('SIGKILL');
+    };
+    child.stdout.on('data', watch);
+    child.stderr.on('data', watch);
     const timer = opts.killAfterMs === undefined ? null : setTimeout(() => {
       killed = child.kill('SIGKILL');
     }, opts.killAfterMs);

@@ -43,7 +43,7 @@ export async function runAggregateCommand(options: { today?: string; db?: string
         let bar = bars.get(phase);
         if (!bar) {
           for (const other of bars.values()) other.stop();
-          bars.set(phase, (bar = createProgress({ label: `aggregate ${phase}`, total, intervalMs: 2_000 })));
+          bars.set(phase, (bar = createProgress({ label: `aggregate ${phase}`, total })));
         }
         bar.update(done, `${done}/${total} units`);
       },
