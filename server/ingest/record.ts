@@ -27,6 +27,8 @@ export interface RecordRow {
 export interface NormalisedRecord {
   row: RecordRow;
   extracted: Extracted;
+  /** The record's files by key, for sizing downloads that name a file but carry no size. */
+  files: { key: string; size: number }[];
 }
 
 export function normaliseRecord(record: InvenioRecord, options: { config: SubcountConfig; now: Date }): NormalisedRecord {
@@ -53,7 +55,11 @@ export function normaliseRecord(record: InvenioRecord, options: { config: Subcou
     communities: [...new Set(record.parent?.communities?.ids ?? [])].sort(),
     raw: JSON.stringify(record),
   };
-  return { row, extracted: extractItems(record, options.config) };
+  const byKey = entries.flatMap((e) => {
+    const entry = e as Record<string, unknown>;
+    return typeof entry['key'] === 'string' ? [{ key: entry['key'], size: fileSize(entry['size']) }] : [];
+  });
+  return { row, extracted: extractItems(record, options.config), files: byKey };
 }
 
 function ownerId(record: InvenioRecord): string | null {

@@ -73,6 +73,13 @@ export async function storeRecords(
       changed.flatMap(({ row, extracted }) => extracted.items.map((i) => [row.record_id, i.field, i.item_id, i.file_count, i.data_volume])),
       { onConflict: 'ignore' },
     );
+    await execIn(tx, (list) => `DELETE FROM record_files WHERE record_id IN (${list})`, changedIds);
+    await tx.insertMany(
+      'record_files',
+      ['record_id', 'file_key', 'size'],
+      changed.flatMap(({ row, files }) => files.map((f) => [row.record_id, f.key, f.size])),
+      { onConflict: 'ignore' },
+    );
     await storeLabels(tx, changed.map((r) => r.extracted));
     await tx.insertMany('memberships', MEMBERSHIP_COLUMNS, derived.map(membershipValues), { onConflict: 'ignore' });
     const communities = new Set([...changed.flatMap((r) => r.row.communities), ...history.map((h) => h.community_id)]);

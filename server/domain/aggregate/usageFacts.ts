@@ -68,8 +68,10 @@ export function usageFactsSql(range: { from: string; to: string }, communities: 
 WITH ${membershipIntervalsCte(memFilter)},
 ev AS (
   SELECT e.type, e.day, e.record_id, COALESCE(r.parent_id, e.record_id) AS parent_id, e.visitor_id,
-         e.file_key, e.size, e.country, e.referrer
+         e.file_key, COALESCE(e.size, f.size) AS size, e.country, e.referrer
   FROM (${events}) e LEFT JOIN records r ON r.record_id = e.record_id
+  -- Raw hits carry no size: a download counts the size of the file it names.
+  LEFT JOIN record_files f ON f.record_id = e.record_id AND f.file_key = e.file_key
 ),
 evc AS MATERIALIZED (
   ${branches.join('\n  UNION ALL\n  ')}

@@ -3,6 +3,7 @@ import { INPUT_MIGRATIONS } from './001_inputs';
 import { AGGREGATION_MIGRATIONS } from './002_aggregations';
 import { SERVING_MIGRATIONS } from './003_serving';
 import { PG_PARTITION_MIGRATIONS } from './004_pg_partitions';
+import { RECORD_FILE_MIGRATIONS } from './005_record_files';
 
 /** Every migration, from every area. Add an area's list here. */
-export const MIGRATIONS: Migration[] = [...INPUT_MIGRATIONS, ...AGGREGATION_MIGRATIONS, ...SERVING_MIGRATIONS, ...PG_PARTITION_MIGRATIONS];
+export const MIGRATIONS: Migration[] = [...INPUT_MIGRATIONS, ...AGGREGATION_MIGRATIONS, ...SERVING_MIGRATIONS, ...PG_PARTITION_MIGRATIONS, ...RECORD_FILE_MIGRATIONS];
