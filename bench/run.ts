@@ -1,10 +1,10 @@
 /**
- * `npm run bench [-- --size small|medium] [--only import,aggregate,serve,browser,library] [--seconds N]`
+ * `npm run bench [-- --size small|medium] [--only import,aggregate,serve,browser,library] [--seconds N] [--out FILE] [--keep]`
  *
  * Generates the demo repository at the chosen size into a temp DuckDB file and measures import,
  * aggregation (full, floor, incremental, peak memory), serving (bundle sizes, cached latency and
  * throughput, server memory), the dashboard in headless Chromium and the library's size.
- * Writes BENCHMARKS.md (a full run) or prints the sections (with --only). Progress on stderr.
+ * Writes BENCHMARKS.md (a full run), FILE (--out) or prints the sections (with --only). Progress on stderr.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -34,6 +34,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     'end-date': { type: 'string' },
     keep: { type: 'boolean', default: false },
+    out: { type: 'string' },
   },
 });
 const size = values.size!;
@@ -105,7 +106,10 @@ const report: BenchReport = {
   ],
 };
 const markdown = renderReport(report);
-if (values.only) process.stdout.write(markdown);
+if (values.out) {
+  writeFileSync(values.out, markdown);
+  log(`wrote ${values.out}`);
+} else if (values.only) process.stdout.write(markdown);
 else {
   writeFileSync(join(root, 'BENCHMARKS.md'), markdown);
   log('wrote BENCHMARKS.md');
