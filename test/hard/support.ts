@@ -38,15 +38,8 @@ export async function importAll(dbPath: string, files: Record<WrittenFile['kind'
   });
 }
 
-/** Deterministic pseudo-random numbers (mulberry32): the kill points are the same on every run. */
-export function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers: the kill points are the same on every run. */
+export { mulberry32 as seeded } from '../../server/demo/random';
 
 export interface CliOutcome {
   code: number | null;

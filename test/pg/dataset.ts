@@ -3,19 +3,8 @@
  * subcount items, membership histories (additions and removals), and usage events with robots,
  * failed requests, countries and referrers. Deterministic, so both engines receive the same rows.
  */
+import { mulberry32 as rng } from '../../server/demo/random';
 import type { SqlEngine } from '../../server/storage/port';
-
-/** mulberry32: a tiny seeded PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const day = (base: string, offset: number) => new Date(Date.parse(`${base}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 
