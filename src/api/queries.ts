@@ -45,6 +45,9 @@ export function seriesQuery(parts: SeriesKeyParts) {
     },
     staleTime: FIVE_MINUTES,
     placeholderData: keepPreviousData,
+    // Bundles are large and replaced whole: deep-comparing them (structural sharing) took about a
+    // third of the main thread on a granularity switch in a Chromium profile (BENCHMARKS.md).
+    structuralSharing: false,
   });
 }
 
