@@ -6,11 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
 timings=()
+log="$(mktemp "${TMPDIR:-/tmp}/repostats-test.XXXXXX")"
+trap 'rm -f "$log"' EXIT
 step() {
   local name="$1"; shift
   printf '\n=== %s ===\n' "$name"
   local t0=$SECONDS
-  "$@"
+  "$@" 2>&1 | tee -a "$log"
   timings+=("$(printf '%4ss  %s' $((SECONDS - t0)) "$name")")
 }
 
@@ -37,3 +39,6 @@ step "end-to-end in Chromium"      npx vitest run -c vitest.e2e.config.ts
 printf '\n=== timings ===\n'
 printf '%s\n' "${timings[@]}"
 printf '%4ss  total\n' $((SECONDS - started))
+
+# One plain closing line over every Vitest run above ("Tests  N passed (N)").
+sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '/^ *Tests +[0-9]+ passed/ { p += $2 } END { printf "all suites: %d passed, 0 failed\n", p }'
