@@ -15,8 +15,8 @@ import {
 } from '@duckdb/node-api';
 import type { Row, SqlEngine } from './port';
 import { Mutex } from './mutex';
+import { valuesInsertChunks } from './valuesInsert';
 
-const CHUNK_PARAMS = 30_000;
 /** From this many rows on, insertMany goes through the appender (see appendThroughStage). */
 const APPENDER_MIN_ROWS = 64;
 
@@ -108,19 +108,8 @@ class DuckDbEngine implements SqlEngine {
     if (rows.length === 0) return 0;
     const conflict = options.onConflict === 'ignore' ? ' ON CONFLICT DO NOTHING' : '';
     if (rows.length >= APPENDER_MIN_ROWS) return this.run(() => this.appendThroughStage(table, columns, rows, conflict));
-    const perChunk = Math.max(1, Math.floor(CHUNK_PARAMS / columns.length));
     let inserted = 0;
-    for (let start = 0; start < rows.length; start += perChunk) {
-      const chunk = rows.slice(start, start + perChunk);
-      const params: DuckDBValue[] = [];
-      const tuples = chunk.map((row) => {
-        const slots = row.map((v) => {
-          params.push(toParam(v));
-          return `$${params.length}`;
-        });
-        return `(${slots.join(',')})`;
-      });
-      const sql = `INSERT INTO ${table} (${columns.join(',')}) VALUES ${tuples.join(',')}${conflict}`;
+    for (const { sql, params } of valuesInsertChunks(table, columns, rows, { onConflict: options.onConflict, toParam })) {
       const result = await this.run(() => this.conn.run(sql, params));
       inserted += Number(result.rowsChanged);
     }

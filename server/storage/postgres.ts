@@ -8,9 +8,9 @@ import pg from 'pg';
 import type { Row, SqlEngine } from './port';
 import { lockKey, parseTimestamp, toPgParam } from './postgres-values';
 import { MonthlyPartitions } from './partitions';
+import { valuesInsertChunks } from './valuesInsert';
 
 /** PostgreSQL accepts 65 535 parameters per statement; stay well below. */
-const CHUNK_PARAMS = 30_000;
 /** Deadlocks and serialization failures: the statement or transaction can simply run again. */
 const RETRYABLE = new Set(['40P01', '40001']);
 const MAX_ATTEMPTS = 6;
@@ -123,21 +123,8 @@ class PgEngine implements SqlEngine {
   ): Promise<number> {
     if (rows.length === 0) return 0;
     await this.withClient((db) => this.partitions.ensure(db, table, columns, rows, { inTransaction: this.client !== null }));
-    const perChunk = Math.max(1, Math.floor(CHUNK_PARAMS / columns.length));
-    const conflict = options.onConflict === 'ignore' ? ' ON CONFLICT DO NOTHING' : '';
-    const head = `INSERT INTO ${table} (${columns.join(',')}) VALUES `;
     let inserted = 0;
-    for (let start = 0; start < rows.length; start += perChunk) {
-      const chunk = rows.slice(start, start + perChunk);
-      const params: unknown[] = [];
-      const tuples = chunk.map((row) => {
-        const slots = row.map((v) => {
-          params.push(toPgParam(v));
-          return `$${params.length}`;
-        });
-        return `(${slots.join(',')})`;
-      });
-      const sql = head + tuples.join(',') + conflict;
+    for (const { sql, params } of valuesInsertChunks(table, columns, rows, { onConflict: options.onConflict, toParam: toPgParam })) {
       // Outside a transaction each chunk commits alone, so a deadlocked chunk can run again.
       const run = () => this.target.query(sql, params);
       const result = this.client ? await run() : await retrying(run);

@@ -1,7 +1,8 @@
 /** `repostats aggregate [--today DAY] [--top N]` */
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { AggregationRunningError, runAggregation, type AggregationSummary } from '../../domain/aggregate/run';
 import { openDatabase } from '../../storage/open';
+import { parseDay } from '../args';
 import { createProgress, type Progress } from '../progress';
 
 const EXAMPLES = `
@@ -13,13 +14,6 @@ Examples:
 A run processes only what changed since the last one (bookmarks and dirty days), is idempotent,
 and can be interrupted at any moment: the next run resumes and ends with the same result.
 Exit status: 0 when done, 3 when another run is in progress, 2 on other errors.`;
-
-function parseDay(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new InvalidArgumentError('expected a date YYYY-MM-DD');
-  }
-  return value;
-}
 
 export function register(program: Command): void {
   program

@@ -4,6 +4,7 @@ import { DEMO_SIZE_NAMES, DEMO_SIZES, isDemoSizeName, type DemoSizeName } from '
 import { loadDemo } from '../../demo/load';
 import { writeDemoFiles, type DemoProgress } from '../../demo/write';
 import { openDatabase } from '../../storage/open';
+import { parseDay } from '../args';
 import { createProgress, formatBytes, type Progress } from '../progress';
 
 const EXAMPLES = `
@@ -42,13 +43,6 @@ function parseWorkers(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 16) throw new InvalidArgumentError('expected an integer from 0 to 16');
   return n;
-}
-
-function parseDay(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new InvalidArgumentError('expected a date YYYY-MM-DD');
-  }
-  return value;
 }
 
 export function register(program: Command): void {
