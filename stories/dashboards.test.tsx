@@ -24,7 +24,7 @@ describe('dashboard stories', () => {
     // year's fixture bundles in jsdom takes longer than a unit test should wait.
     expect(await screen.findByRole('tab', { name: 'Content' }, { timeout: 15_000 })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('tab', { name: 'Usage rates' })).toBeInTheDocument();
-    expect(await screen.findByRole('heading', { name: 'Total records' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Total records' }, { timeout: 15_000 })).toBeInTheDocument();
   });
 
   it('when the community is switched off, then the story shows a message instead of a page', async () => {
