@@ -1,58 +1,138 @@
 /**
  * Measure ingest rate and full aggregation time on each engine for docs/scaling.md:
- *   bash scripts/with-pg.sh npx tsx test/pg/measure.ts demo tiny|small|medium
- *   bash scripts/with-pg.sh npx tsx test/pg/measure.ts synthetic [events] [records]
- * `demo` imports the generated demo through the real importers (loadDemo → importLines);
- * `synthetic` loads the parity dataset (test/pg/dataset.ts) straight through insertMany. Each
- * engine gets a fresh database (DuckDB: a file in a temp dir; PostgreSQL: a new database), then
- * one full aggregation runs.
+ *   bash scripts/with-pg.sh npx tsx test/pg/measure.ts demo tiny|small|medium [--engine duckdb|postgres|both]
+ *   bash scripts/with-pg.sh npx tsx test/pg/measure.ts synthetic [events] [records] [--engine …]
+ * `demo` imports the generated demo through the real importers (loadDemo → importLines: generation,
+ * validation, COUNTER rules, idempotency keys, dirty days); `synthetic` loads the parity dataset
+ * (test/pg/dataset.ts) straight through insertMany. Each engine gets a fresh database (DuckDB: a
+ * file in a temp dir; PostgreSQL: a new database on $REPOSTATS_TEST_PG_URL), then one full
+ * aggregation runs. `--engine duckdb` needs no PostgreSQL (run it without with-pg.sh).
+ *
+ * Results go to stdout; progress lines (elapsed time, this process's RSS, load average, each
+ * aggregation unit) go to stderr every `--progress-s` seconds (default 30) and at each phase change.
+ * Peak RSS is this Node process's (maxRSS): with `--engine both` the second engine's figure
+ * includes the first's peak, so measure one engine per process for memory.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { openDuckDb } from '../../server/storage/duckdb';
 import { openPostgres } from '../../server/storage/postgres';
 import { migrate } from '../../server/storage/migrate';
 import type { SqlEngine } from '../../server/storage/port';
-import { runAggregation } from '../../server/domain/aggregate/run';
+import { runAggregation, type AggregationProgress } from '../../server/domain/aggregate/run';
 import { loadDemo } from '../../server/demo/load';
 import { freshPgDatabase } from './fresh';
 import { loadDataset, makeDataset } from './dataset';
 
-const [mode = 'demo', a, b] = process.argv.slice(2);
-const out = (line: string) => process.stdout.write(`${line}\n`);
+const { values: flags, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    engine: { type: 'string', default: 'both' },
+    'progress-s': { type: 'string', default: '30' },
+  },
+});
+const [mode = 'demo', a, b] = positionals;
+const engine = flags.engine;
+if (!['duckdb', 'postgres', 'both'].includes(engine)) throw new Error(`--engine: duckdb, postgres or both, not ${engine}`);
+const progressEveryMs = Number(flags['progress-s']) * 1000;
 
-async function load(db: SqlEngine): Promise<{ rows: number; label: string }> {
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const started = performance.now();
+const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+const peakRss = () => process.resourceUsage().maxRSS * 1024;
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+function note(line: string): void {
+  const s = ((performance.now() - started) / 1000).toFixed(0);
+  process.stderr.write(`[${s} s, rss ${mb(process.memoryUsage.rss())}, load ${load()}] ${line}\n`);
+}
+
+/** Calls `fn` at most every progressEveryMs, and always when `force`. */
+function throttled(): (force: boolean, fn: () => void) => void {
+  let last = 0;
+  return (force, fn) => {
+    const now = performance.now();
+    if (force || now - last >= progressEveryMs) {
+      last = now;
+      fn();
+    }
+  };
+}
+
+interface Loaded {
+  rows: number;
+  events: number;
+  /** Seconds spent importing the events file alone (demo), for an events/s rate. */
+  eventsS: number | null;
+  label: string;
+}
+
+async function loadData(db: SqlEngine): Promise<Loaded> {
   if (mode === 'demo') {
     const size = (a ?? 'tiny') as 'tiny' | 'small' | 'medium';
-    const result = await loadDemo(db, { size, seed: 42, endDate: '2026-06-30' });
+    const tick = throttled();
+    let kind = '';
+    const result = await loadDemo(db, {
+      size,
+      seed: 42,
+      endDate: '2026-06-30',
+      onProgress: (p) => {
+        const changed = p.kind !== kind;
+        kind = p.kind;
+        tick(changed, () => note(`ingest ${p.kind}: ${fmt(p.lines)} / ~${fmt(p.expected)} lines`));
+      },
+    });
     const rows = result.summaries.reduce((n, s) => n + s.imported, 0);
-    const events = result.summaries.find((s) => s.kind === 'events')?.imported ?? 0;
-    return { rows, label: `${size} demo: ${rows} lines stored (${events} events)` };
+    const eventsSummary = result.summaries.find((s) => s.kind === 'events');
+    const parts = result.summaries.map((s) => `${fmt(s.imported)} ${s.kind} in ${(s.durationMs / 1000).toFixed(1)} s`);
+    return {
+      rows,
+      events: eventsSummary?.imported ?? 0,
+      eventsS: eventsSummary ? eventsSummary.durationMs / 1000 : null,
+      label: `${size} demo (seed 42, ending ${result.endDate}): ${parts.join(', ')}`,
+    };
   }
   const ds = makeDataset({ seed: 7, records: Number(b ?? 400), events: Number(a ?? 30_000), eventsFrom: '2024-01-01', eventDays: 365 });
   await loadDataset(db, ds);
   const rows = Object.values(ds).reduce((n, t) => n + t.length, 0);
-  return { rows, label: `synthetic: ${rows} rows` };
+  return { rows, events: ds.events.length, eventsS: null, label: `synthetic: ${fmt(rows)} rows (${fmt(ds.events.length)} events)` };
 }
 
 async function measure(name: string, db: SqlEngine): Promise<void> {
+  note(`${name}: start`);
   await migrate(db);
   let t = performance.now();
-  const { rows, label } = await load(db);
+  const loaded = await loadData(db);
   const loadS = (performance.now() - t) / 1000;
+  const ingestPeak = peakRss();
+  const eventsRate = loaded.eventsS ? ` — events ${fmt(loaded.events / loaded.eventsS)}/s` : '';
+  out(`${name}: ingest ${loadS.toFixed(1)} s, ${fmt(loaded.rows / loadS)} lines/s overall${eventsRate}; ` +
+    `${loaded.label}; peak RSS so far ${mb(ingestPeak)}`);
+  note(`${name}: ingest done; aggregation starts`);
   t = performance.now();
-  const summary = await runAggregation(db);
+  const tick = throttled();
+  let phase = '';
+  const summary = await runAggregation(db, {
+    onProgress: (p: AggregationProgress) => {
+      const changed = p.phase !== phase || p.done === p.total;
+      phase = p.phase;
+      tick(changed, () => note(`aggregate ${p.phase}: ${p.done}/${p.total} units, ${((performance.now() - t) / 1000).toFixed(0)} s in`));
+    },
+  });
   const aggS = (performance.now() - t) / 1000;
-  out(`${name}: ${label}; ingest ${loadS.toFixed(1)} s (${Math.round(rows / loadS)} lines/s); ` +
-    `full aggregation ${aggS.toFixed(1)} s (${summary.documents} documents, ${summary.days} days)`);
+  out(`${name}: full aggregation ${aggS.toFixed(1)} s (${fmt(summary.documents)} documents, ${fmt(summary.days)} days, ` +
+    `${summary.communities} communities); peak RSS ${mb(peakRss())}`);
   await db.close();
 }
 
+out(`measure ${positionals.join(' ')} --engine ${engine}; load average at start ${load()}`);
 const dir = mkdtempSync(join(tmpdir(), 'repostats-measure-'));
 try {
-  await measure('DuckDB (file)', await openDuckDb(join(dir, 'measure.duckdb')));
-  await measure('PostgreSQL 15', await openPostgres(await freshPgDatabase('measure')));
+  if (engine !== 'postgres') await measure('DuckDB (file)', await openDuckDb(join(dir, 'measure.duckdb')));
+  if (engine !== 'duckdb') await measure('PostgreSQL', await openPostgres(await freshPgDatabase('measure')));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
