@@ -10,6 +10,7 @@ import {
   DuckDBTimestampValue,
   DuckDBTimestampTZValue,
   DuckDBDecimalValue,
+  blobValue,
   type DuckDBConnection,
   type DuckDBValue,
 } from '@duckdb/node-api';
@@ -43,7 +44,9 @@ function toJs(value: DuckDBValue): unknown {
 function toParam(value: unknown): DuckDBValue {
   if (value === undefined) return null;
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object' && value !== null && !(value instanceof Uint8Array)) return JSON.stringify(value);
+  // A bare Uint8Array cannot be bound ("Cannot create values of type ANY"); a BLOB value can.
+  if (value instanceof Uint8Array) return blobValue(value);
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
   return value as DuckDBValue;
 }
 
