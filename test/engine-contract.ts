@@ -91,6 +91,74 @@ export function engineContract(name: string, open: Open): void {
       });
     });
 
+    it('when thousands of rows of every type are bulk inserted over existing keys, then each reads back exactly and conflicts are skipped', async () => {
+      await using(open, async (db) => {
+        await db.exec(
+          `CREATE TABLE t (k TEXT PRIMARY KEY, d DATE, n BIGINT, ts TIMESTAMP, b BOOLEAN, x ${doubleType(db)}, j TEXT, s TEXT)`,
+        );
+        const cols = ['k', 'd', 'n', 'ts', 'b', 'x', 'j', 's'];
+        // Text that array literals, CSV and quoting get wrong when escaped badly.
+        const awkward = ['a"b', 'back\\slash', '{braces}', 'comma,here', 'NULL', '', 'ünïcode ✓', 'new\nline', ' padded ', "it's"];
+        const row = (i: number, version: number) => [
+          `k${String(i).padStart(5, '0')}`,
+          i % 7 === 0 ? null : `2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+          i % 5 === 0 ? null : i === 1 ? 9_007_199_254_740_991 : i === 2 ? BigInt(-123) : i * 1_000_003 * version,
+          i % 11 === 0 ? null : i % 2 === 0 ? new Date(Date.UTC(2025, 0, 1, 0, 0, 0, i)) : `2024-02-29T12:34:56.${String(i % 1000).padStart(3, '0')}Z`,
+          i % 13 === 0 ? null : i % 3 === 0,
+          i % 17 === 0 ? null : i / 8 + version,
+          i % 19 === 0 ? null : { i, v: version, tags: ['x', 'y'] },
+          i % 23 === 0 ? null : `${awkward[i % awkward.length]}${version}`,
+        ];
+        const expected = (i: number, version: number) => {
+          const [k, d, n, ts, b, x, j, s] = row(i, version);
+          return { k, d, n: n === null ? null : Number(n), ts: ts instanceof Date ? ts.toISOString() : ts, b, x, j: j === null ? null : JSON.stringify(j), s };
+        };
+        const first = Array.from({ length: 5_000 }, (_, i) => row(i, 1));
+        expect(await db.insertMany('t', cols, first)).toBe(5_000);
+        // 12 000 rows: 5 000 keys that exist (different values, which must not win), 7 000 new ones.
+        const second = Array.from({ length: 12_000 }, (_, i) => row(i, 2));
+        expect(await db.insertMany('t', cols, second, { onConflict: 'ignore' })).toBe(7_000);
+        const out = await db.query('SELECT k, d, n, ts, b, x, j, s FROM t ORDER BY k');
+        expect(out).toHaveLength(12_000);
+        expect(out).toEqual(Array.from({ length: 12_000 }, (_, i) => expected(i, i < 5_000 ? 1 : 2)));
+      });
+    });
+
+    it('when a bulk insert meets an existing key without onConflict, then it fails and none of it lands', async () => {
+      await using(open, async (db) => {
+        await db.exec('CREATE TABLE t (k TEXT PRIMARY KEY, v INTEGER)');
+        await db.insertMany('t', ['k', 'v'], [['k250', 0]]);
+        const rows = Array.from({ length: 500 }, (_, i) => [`k${i}`, i]);
+        await expect(db.insertMany('t', ['k', 'v'], rows)).rejects.toThrow();
+        expect(await db.query('SELECT count(*) AS n FROM t')).toEqual([{ n: 1 }]);
+      });
+    });
+
+    it('when bytes are bound as parameters and bulk inserted, then the same bytes are stored', async () => {
+      await using(open, async (db) => {
+        await db.exec(`CREATE TABLE t (k TEXT PRIMARY KEY, bin ${blobType(db)})`);
+        const bytes = (i: number) => Uint8Array.from({ length: i % 9 }, (_, j) => (i * 31 + j * 97) % 256);
+        await db.exec('INSERT INTO t (k, bin) VALUES ($1, $2)', ['param', new Uint8Array([0, 1, 2, 0x5c, 0x22, 255])]);
+        await db.insertMany('t', ['k', 'bin'], [['small', Buffer.from('hi\\"')]]);
+        await db.insertMany('t', ['k', 'bin'], Array.from({ length: 300 }, (_, i) => [`bulk${i}`, i === 7 ? null : bytes(i)]));
+        // Read back as hex text (the engines return BLOB/BYTEA values in different JS shapes).
+        const hex = db.dialect === 'postgres' ? "encode(bin, 'hex')" : 'lower(hex(bin))';
+        const rows = await db.query<{ k: string; h: string | null; len: number | null }>(
+          `SELECT k, ${hex} AS h, octet_length(bin) AS len FROM t`,
+        );
+        const got = new Map(rows.map((r) => [r.k, r]));
+        expect(got.get('param')).toEqual({ k: 'param', h: '0001025c22ff', len: 6 });
+        expect(got.get('small')).toEqual({ k: 'small', h: Buffer.from('hi\\"').toString('hex'), len: 4 });
+        expect(got.get('bulk7')).toEqual({ k: 'bulk7', h: null, len: null });
+        for (let i = 0; i < 300; i += 1) {
+          if (i === 7) continue;
+          expect(got.get(`bulk${i}`)).toEqual({ k: `bulk${i}`, h: Buffer.from(bytes(i)).toString('hex'), len: i % 9 });
+        }
+        // Bytes also bind in a comparison.
+        expect(await db.query('SELECT k FROM t WHERE bin = $1', [new Uint8Array([0, 1, 2, 0x5c, 0x22, 255])])).toEqual([{ k: 'param' }]);
+      });
+    });
+
     it('when a duplicate key is inserted without onConflict, then the insert fails', async () => {
       await using(open, async (db) => {
         await db.exec('CREATE TABLE t (k TEXT PRIMARY KEY)');

@@ -9,8 +9,11 @@ import type { Row, SqlEngine } from './port';
 import { lockKey, parseTimestamp, toPgParam } from './postgres-values';
 import { MonthlyPartitions } from './partitions';
 import { valuesInsertChunks } from './valuesInsert';
+import { ColumnTypes, mayChangeColumns, unnestInsertChunks } from './postgres-bulk';
 
-/** PostgreSQL accepts 65 535 parameters per statement; stay well below. */
+/** From this many rows on, insertMany sends one array per column (postgres-bulk.ts) instead of VALUES tuples. */
+const UNNEST_MIN_ROWS = 64;
+
 /** Deadlocks and serialization failures: the statement or transaction can simply run again. */
 const RETRYABLE = new Set(['40P01', '40001']);
 const MAX_ATTEMPTS = 6;
@@ -74,6 +77,7 @@ class PgEngine implements SqlEngine {
   constructor(
     private readonly pool: pg.Pool,
     private readonly partitions: MonthlyPartitions,
+    private readonly columnTypes: ColumnTypes,
     /** Set inside a transaction: every statement runs on this one client. */
     private readonly client: pg.PoolClient | null = null,
   ) {}
@@ -86,6 +90,7 @@ class PgEngine implements SqlEngine {
     const result = params.length
       ? await this.target.query(sql, params.map(toPgParam))
       : await this.target.query(sql);
+    if (mayChangeColumns(sql)) this.columnTypes.forget();
     return lastRows(result) as T[];
   }
 
@@ -102,10 +107,12 @@ class PgEngine implements SqlEngine {
       try {
         await client.query('BEGIN');
         try {
-          const result = await fn(new PgEngine(this.pool, this.partitions, client));
+          const result = await fn(new PgEngine(this.pool, this.partitions, this.columnTypes, client));
           await client.query('COMMIT');
           return result;
         } catch (error) {
+          // Column types read inside the transaction may describe tables it created or altered.
+          this.columnTypes.forget();
           await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
           throw error;
         }
@@ -123,8 +130,12 @@ class PgEngine implements SqlEngine {
   ): Promise<number> {
     if (rows.length === 0) return 0;
     await this.withClient((db) => this.partitions.ensure(db, table, columns, rows, { inTransaction: this.client !== null }));
+    const types = rows.length >= UNNEST_MIN_ROWS ? await this.columnTypes.of(this.target, table, columns) : null;
+    const chunks = types
+      ? unnestInsertChunks(table, columns, types, rows, { onConflict: options.onConflict, toParam: toPgParam })
+      : valuesInsertChunks(table, columns, rows, { onConflict: options.onConflict, toParam: toPgParam });
     let inserted = 0;
-    for (const { sql, params } of valuesInsertChunks(table, columns, rows, { onConflict: options.onConflict, toParam: toPgParam })) {
+    for (const { sql, params } of chunks) {
       // Outside a transaction each chunk commits alone, so a deadlocked chunk can run again.
       const run = () => this.target.query(sql, params);
       const result = this.client ? await run() : await retrying(run);
@@ -199,5 +210,5 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     await pool.end();
     throw error;
   }
-  return new PgEngine(pool, new MonthlyPartitions());
+  return new PgEngine(pool, new MonthlyPartitions(), new ColumnTypes());
 }
