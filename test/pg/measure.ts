@@ -11,9 +11,12 @@
  * Results go to stdout; progress lines (elapsed time, this process's RSS, load average, each
  * aggregation unit) go to stderr every `--progress-s` seconds (default 30) and at each phase change.
  * Peak RSS is this Node process's (maxRSS): with `--engine both` the second engine's figure
- * includes the first's peak, so measure one engine per process for memory.
+ * includes the first's peak, so measure one engine per process for memory. On PostgreSQL the
+ * server's memory is reported too: the sum of PSS (shared buffers counted once) over the
+ * postmaster and its children, sampled every 5 s — readable when this runs as root or as the
+ * server's user, on the same machine.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -101,8 +104,64 @@ async function loadData(db: SqlEngine): Promise<Loaded> {
   return { rows, events: ds.events.length, eventsS: null, label: `synthetic: ${fmt(rows)} rows (${fmt(ds.events.length)} events)` };
 }
 
+/** kB of a `Field:   123 kB` line in a /proc file, 0 when absent. */
+function procKb(text: string, field: string): number {
+  const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text);
+  return m ? Number(m[1]) : 0;
+}
+
+/** Sum of PSS over the PostgreSQL server's processes, in bytes; null when /proc cannot tell. */
+function pgServerPss(postmaster: number): number | null {
+  try {
+    let kb = procKb(readFileSync(`/proc/${postmaster}/smaps_rollup`, 'utf8'), 'Pss');
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        if (ppid === postmaster) kb += procKb(readFileSync(`/proc/${entry}/smaps_rollup`, 'utf8'), 'Pss');
+      } catch {
+        // The process ended between listing and reading.
+      }
+    }
+    return kb * 1024;
+  } catch {
+    return null;
+  }
+}
+
+/** Print the server's version and the settings that matter here; sample its memory until stopped. */
+async function watchPostgres(db: SqlEngine): Promise<() => string> {
+  const settings = await db.query<{ name: string; setting: string; unit: string | null }>(
+    `SELECT name, setting, unit FROM pg_settings WHERE name IN ('server_version', 'shared_buffers', 'work_mem',
+       'maintenance_work_mem', 'effective_cache_size', 'max_wal_size', 'max_parallel_workers_per_gather', 'jit',
+       'fsync', 'synchronous_commit', 'full_page_writes') ORDER BY name`,
+  );
+  out(`PostgreSQL settings: ${settings.map((r) => `${r.name}=${r.setting}${r.unit ? ` ${r.unit}` : ''}`).join(', ')}`);
+  let postmaster: number | null = null;
+  try {
+    const [dir] = await db.query<{ d: string }>('SELECT current_setting($1) AS d', ['data_directory']);
+    postmaster = Number(readFileSync(`${dir!.d}/postmaster.pid`, 'utf8').split('\n')[0]);
+  } catch {
+    postmaster = null;
+  }
+  let peak = 0;
+  const sample = () => {
+    const pss = postmaster === null ? null : pgServerPss(postmaster);
+    if (pss !== null) peak = Math.max(peak, pss);
+  };
+  sample();
+  const timer = setInterval(sample, 5_000);
+  timer.unref();
+  return () => {
+    sample();
+    return peak > 0 ? `; PostgreSQL server peak PSS (5 s samples) ${mb(peak)}` : '; PostgreSQL server memory not readable here';
+  };
+}
+
 async function measure(name: string, db: SqlEngine): Promise<void> {
   note(`${name}: start`);
+  const serverPeak = db.dialect === 'postgres' ? await watchPostgres(db) : () => '';
   await migrate(db);
   let t = performance.now();
   const loaded = await loadData(db);
@@ -110,7 +169,7 @@ async function measure(name: string, db: SqlEngine): Promise<void> {
   const ingestPeak = peakRss();
   const eventsRate = loaded.eventsS ? ` — events ${fmt(loaded.events / loaded.eventsS)}/s` : '';
   out(`${name}: ingest ${loadS.toFixed(1)} s, ${fmt(loaded.rows / loadS)} lines/s overall${eventsRate}; ` +
-    `${loaded.label}; peak RSS so far ${mb(ingestPeak)}`);
+    `${loaded.label}; peak RSS so far ${mb(ingestPeak)}${serverPeak()}`);
   note(`${name}: ingest done; aggregation starts`);
   t = performance.now();
   const tick = throttled();
@@ -124,7 +183,7 @@ async function measure(name: string, db: SqlEngine): Promise<void> {
   });
   const aggS = (performance.now() - t) / 1000;
   out(`${name}: full aggregation ${aggS.toFixed(1)} s (${fmt(summary.documents)} documents, ${fmt(summary.days)} days, ` +
-    `${summary.communities} communities); peak RSS ${mb(peakRss())}`);
+    `${summary.communities} communities); peak RSS ${mb(peakRss())}${serverPeak()}`);
   await db.close();
 }
 
