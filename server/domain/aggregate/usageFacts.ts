@@ -36,6 +36,11 @@ function part(from: string, group: string, values: Partial<Record<UsageColumn, s
   return `SELECT ${group}, ${cols} FROM ${from} GROUP BY ${group}`;
 }
 
+/** The usage columns summed (or, with a table alias, passed through), as BIGINT. */
+function sums(alias?: string): string {
+  return USAGE_COLUMNS.map((c) => (alias ? `${alias}.${c}` : `CAST(SUM(${c}) AS BIGINT) AS ${c}`)).join(', ');
+}
+
 /** Which communities a statement covers: all of them, or a list (`global` included when listed). */
 export type CommunitySet = 'all' | readonly string[];
 
@@ -56,14 +61,25 @@ export function usageFactsSql(range: { from: string; to: string }, communities: 
     AND ev.day >= m.m_start AND (m.m_end IS NULL OR ev.day < m.m_end)`]
       : []),
   ];
-  const recordItems = `(
-    SELECT record_id, field, item_id FROM record_items
-    WHERE field IN (${RECORD_FIELDS.map((f) => `'${f}'`).join(', ')})
-    UNION ALL
-    SELECT DISTINCT record_id, '' AS field, '' AS item_id FROM rd
-  )`;
-  const byItem = (source: string) => `${source} s JOIN ${recordItems} i ON i.record_id = s.record_id`;
-  const g = 's.community_id, s.day, i.field, i.item_id';
+  // Record items as small integer keys (ik; 0 is the totals row): the wide groupings below run on
+  // (community, day, ik) instead of the item's text, and the text is joined back once at the end.
+  const itemKeys = `
+idict AS MATERIALIZED (
+  SELECT field, item_id, ROW_NUMBER() OVER (ORDER BY field, item_id) AS ik
+  FROM (SELECT DISTINCT field, item_id FROM record_items WHERE field IN (${RECORD_FIELDS.map((f) => `'${f}'`).join(', ')})) x
+  UNION ALL
+  SELECT '' AS field, '' AS item_id, 0 AS ik
+),
+ri AS MATERIALIZED (
+  SELECT i.record_id, d.ik FROM record_items i JOIN idict d ON d.field = i.field AND d.item_id = i.item_id
+  WHERE i.record_id IN (SELECT record_id FROM rd)
+  UNION ALL
+  SELECT DISTINCT record_id, 0 AS ik FROM rd
+)`;
+  const byItem = (source: string) => `${source} s JOIN ri i ON i.record_id = s.record_id`;
+  const g = 's.community_id, s.day, i.ik';
+  const IK = 'community_id, day, ik';
+  const when = (cond: string, value: string) => `SUM(CASE WHEN ${cond} THEN ${value} ELSE 0 END)`;
   return `INSERT INTO agg_usage_facts (community_id, day, field, item_id, ${USAGE_COLUMNS.join(', ')})
 WITH ${membershipIntervalsCte(memFilter)},
 ev AS (
@@ -76,12 +92,46 @@ ev AS (
 evc AS MATERIALIZED (
   ${branches.join('\n  UNION ALL\n  ')}
 ),
-rd AS MATERIALIZED (
-  SELECT community_id, day, type, record_id, parent_id, COUNT(*) AS n, SUM(COALESCE(size, 0)) AS vol
-  FROM evc GROUP BY community_id, day, type, record_id, parent_id
-),
+-- Distinct visitors per record and day, and those who reached more than one record that day.
 rv AS MATERIALIZED (SELECT DISTINCT community_id, day, type, record_id, visitor_id FROM evc),
-rf AS MATERIALIZED (SELECT DISTINCT community_id, day, record_id, file_key FROM evc WHERE ${isDl}),
+vm AS MATERIALIZED (
+  SELECT community_id, day, type, visitor_id FROM rv
+  GROUP BY community_id, day, type, visitor_id HAVING COUNT(*) > 1
+),
+rvm AS (
+  SELECT rv.* FROM rv JOIN vm ON vm.community_id = rv.community_id AND vm.day = rv.day
+    AND vm.type = rv.type AND vm.visitor_id = rv.visitor_id
+),
+-- Per record: the visitors who reached it and no other record that day.
+rvs AS (
+  SELECT community_id, day, type, record_id, SUM(k) AS sv FROM (
+    SELECT community_id, day, type, record_id, 1 AS k FROM rv
+    UNION ALL
+    SELECT community_id, day, type, record_id, -1 AS k FROM rvm
+  ) x GROUP BY community_id, day, type, record_id
+),
+rf AS (
+  SELECT community_id, day, record_id, COUNT(*) AS nf
+  FROM (SELECT DISTINCT community_id, day, record_id, file_key FROM evc WHERE ${isDl}) x
+  GROUP BY community_id, day, record_id
+),
+-- One row per record, day and type: its events and volume, the visitors who reached only this
+-- record (sv), whether its parent was reached through this record alone (sp), its files (nf).
+rd AS MATERIALIZED (
+  SELECT a.community_id, a.day, a.type, a.record_id, a.parent_id, a.n, a.vol,
+         COALESCE(v.sv, 0) AS sv, CASE WHEN a.pn = 1 THEN 1 ELSE 0 END AS sp,
+         CASE WHEN a.${isDl} THEN COALESCE(f.nf, 0) ELSE 0 END AS nf
+  FROM (
+    SELECT community_id, day, type, record_id, parent_id, n, vol,
+           COUNT(*) OVER (PARTITION BY community_id, day, type, parent_id) AS pn
+    FROM (
+      SELECT community_id, day, type, record_id, parent_id, COUNT(*) AS n, SUM(COALESCE(size, 0)) AS vol
+      FROM evc GROUP BY community_id, day, type, record_id, parent_id
+    ) r
+  ) a
+  LEFT JOIN rvs v ON v.community_id = a.community_id AND v.day = a.day AND v.type = a.type AND v.record_id = a.record_id
+  LEFT JOIN rf f ON f.community_id = a.community_id AND f.day = a.day AND f.record_id = a.record_id
+),${itemKeys},
 geo AS MATERIALIZED (
   SELECT community_id, day, 'countries' AS field, country AS item_id, type, record_id, parent_id, visitor_id, file_key, size
   FROM evc WHERE country IS NOT NULL AND country <> ''
@@ -89,18 +139,26 @@ geo AS MATERIALIZED (
   SELECT community_id, day, 'referrers', referrer, type, record_id, parent_id, visitor_id, file_key, size
   FROM evc WHERE referrer IS NOT NULL AND referrer <> ''
 ),
-parts AS (
+-- Record-level subcounts: one row per record-day first (a record's events collapse), then its
+-- items. A visitor or parent reached through one record only counts once under each of that
+-- record's items, so summing is exact for them; the rest are counted distinct.
+rparts AS (
   ${[
-    // Record-level subcounts: one row per record-day first (a record's events collapse), then its items.
     part(byItem('rd'), g, {
-      v_events: `SUM(CASE WHEN s.type = 'view' THEN s.n ELSE 0 END)`, d_events: `SUM(CASE WHEN s.${isDl} THEN s.n ELSE 0 END)`,
-      d_volume: `SUM(CASE WHEN s.${isDl} THEN s.vol ELSE 0 END)`,
-      v_records: `SUM(CASE WHEN s.type = 'view' THEN 1 ELSE 0 END)`, d_records: `SUM(CASE WHEN s.${isDl} THEN 1 ELSE 0 END)`,
+      v_events: when(`s.type = 'view'`, 's.n'), d_events: when(`s.${isDl}`, 's.n'),
+      d_volume: when(`s.${isDl}`, 's.vol'),
+      v_records: when(`s.type = 'view'`, '1'), d_records: when(`s.${isDl}`, '1'),
+      v_visitors: when(`s.type = 'view'`, 's.sv'), d_visitors: when(`s.${isDl}`, 's.sv'),
+      v_parents: when(`s.type = 'view'`, 's.sp'), d_parents: when(`s.${isDl}`, 's.sp'),
+      d_files: 'SUM(s.nf)',
     }),
-    part(`(SELECT DISTINCT ${g}, s.type, s.parent_id FROM ${byItem('rd')}) x`, GROUP, { v_parents: views, d_parents: downloads }),
-    part(`(SELECT DISTINCT ${g}, s.type, s.visitor_id FROM ${byItem('rv')}) x`, GROUP, { v_visitors: views, d_visitors: downloads }),
-    part(byItem('rf'), g, { d_files: 'COUNT(*)' }),
-    // Event-level subcounts (visitor country, referrer host).
+    part(`(SELECT DISTINCT ${g}, s.type, s.parent_id FROM ${byItem('rd')} WHERE s.sp = 0) x`, IK, { v_parents: views, d_parents: downloads }),
+    part(`(SELECT DISTINCT ${g}, s.type, s.visitor_id FROM ${byItem('rvm')}) x`, IK, { v_visitors: views, d_visitors: downloads }),
+  ].join('\n  UNION ALL\n  ')}
+),
+-- Event-level subcounts (visitor country, referrer host).
+gparts AS (
+  ${[
     part('geo', GROUP, { v_events: views, d_events: downloads, d_volume: `SUM(CASE WHEN ${isDl} THEN COALESCE(size, 0) ELSE 0 END)` }),
     part(distinct('geo', 'visitor_id'), GROUP, { v_visitors: views, d_visitors: downloads }),
     part(distinct('geo', 'record_id'), GROUP, { v_records: views, d_records: downloads }),
@@ -108,8 +166,10 @@ parts AS (
     part(`(SELECT DISTINCT ${GROUP}, record_id, file_key FROM geo WHERE ${isDl}) x`, GROUP, { d_files: 'COUNT(*)' }),
   ].join('\n  UNION ALL\n  ')}
 )
-SELECT ${GROUP}, ${USAGE_COLUMNS.map((c) => `CAST(SUM(${c}) AS BIGINT)`).join(', ')}
-FROM parts GROUP BY ${GROUP}`;
+SELECT r.community_id, r.day, d.field, d.item_id, ${sums('r')}
+FROM (SELECT ${IK}, ${sums()} FROM rparts GROUP BY ${IK}) r JOIN idict d ON d.ik = r.ik
+UNION ALL
+SELECT ${GROUP}, ${sums()} FROM gparts GROUP BY ${GROUP}`;
 }
 
 /** Replace the usage facts of the days `from..to`, for every community or the listed ones. */
