@@ -6,10 +6,22 @@ import { chromium, type Page } from 'playwright-core';
 import { load } from '../machine';
 import { fmt, type Section } from '../report';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+/** The raw figures behind the section, for scripts that repeat the measurement (bench/child/browser.ts). */
+export interface BrowserFigures {
+  /** ms after navigation start. */
+  firstChart: number;
+  allCharts: number;
+  /** Each granularity switch, ms, in the order made. */
+  switches: number[];
+  switchMedian: number;
+  heapDefaultMB: number;
+  heapDailyMB: number;
+}
+
+export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 /** ms since navigation start when the page first shows a chart, and when every widget of the tab is drawn. */
-async function chartTimes(page: Page): Promise<{ first: number; all: number; widgets: number }> {
+export async function chartTimes(page: Page): Promise<{ first: number; all: number; widgets: number }> {
   const first = await page.waitForFunction(() => document.querySelector('[role=tabpanel] section.rs-widget canvas, [role=tabpanel] section.rs-widget svg') && performance.now(), null, { polling: 'raf', timeout: 60_000 });
   const all = await page.waitForFunction(
     () => {
@@ -27,7 +39,7 @@ async function chartTimes(page: Page): Promise<{ first: number; all: number; wid
 }
 
 /** From the change event to the second animation frame after the skeletons are gone (React committed, ECharts drew). */
-async function switchTime(page: Page, value: string): Promise<number> {
+export async function switchTime(page: Page, value: string): Promise<number> {
   return page.evaluate(async (v) => {
     const label = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim().startsWith('Granularity'));
     const select = (label?.control ?? document.querySelector('select[aria-label="Granularity"]')) as HTMLSelectElement | null;
@@ -48,7 +60,7 @@ async function switchTime(page: Page, value: string): Promise<number> {
   }, value);
 }
 
-export async function benchBrowser(url: string, opts: { log: (m: string) => void; years: number }): Promise<Section> {
+export async function benchBrowser(url: string, opts: { log: (m: string) => void; years: number }): Promise<Section & { raw: BrowserFigures }> {
   const started = load();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {
@@ -78,6 +90,7 @@ export async function benchBrowser(url: string, opts: { log: (m: string) => void
     const sorted = [...switches].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)]!;
     return {
+      raw: { firstChart: times.first, allCharts: times.all, switches, switchMedian: median, heapDefaultMB: heapDefault, heapDailyMB: heapDaily },
       title: 'Dashboard in headless Chromium',
       command: `playwright-core + /usr/bin/chromium (${ARGS.join(' ')}), 1400×1000, ${url.replace(/:\d+$/, ':PORT')}/?lang=en (dist/demo)`,
       load: started,
