@@ -3,13 +3,13 @@
  * they say what they want (`SeriesRequest`) and receive it for the dashboard's current range,
  * granularity, basis and comparison, as a `Loadable` union to render by `status`.
  */
-import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { seriesQuery, topRecordsQuery } from '../api/queries';
-import type { SeriesBundle, TopRecordsResponse } from '../api/schemas';
+import type { TopRecordsResponse } from '../api/schemas';
 import { yearsIn } from '../core/dates';
 import { categoryFor } from '../core/metrics';
 import { buildWidgetSeries } from '../core/series/build';
@@ -19,6 +19,7 @@ import type { Format } from '../i18n/format';
 import { effectiveRange } from '../state/range';
 import type { DashboardState } from '../state/store';
 import { useDashboardContext } from './context';
+import { createYearBlocksCombiner } from './yearBlocks';
 
 /**
  * @example
@@ -43,23 +44,6 @@ export function useEffectiveRange(): DateRange {
   return useMemo(() => effectiveRange(range, granularity, presetContext), [range, granularity, presetContext]);
 }
 
-/**
- * Year blocks → one value for the hook. TanStack Query structurally shares what `combine`
- * returns, so `bundles` keeps its identity until a block really changes (a stable memo input).
- */
-function combineYearBlocks(results: UseQueryResult<SeriesBundle>[]) {
-  const failed = results.filter((r) => r.error);
-  const complete = results.every((r) => r.data !== undefined);
-  // While a new year loads, its slot may hold another year's block (keepPreviousData): keep one per year.
-  const byYear = new Map<number, SeriesBundle>();
-  for (const r of results) if (r.data) byYear.set(r.data.year, r.data);
-  return {
-    bundles: complete && failed.length === 0 ? [...byYear.values()] : null,
-    error: failed[0]?.error ?? null,
-    retry: () => failed.forEach((r) => void r.refetch()),
-  };
-}
-
 export function useSeries(request: SeriesRequest): Loadable<WidgetSeries> {
   const { apiBase, community } = useDashboardContext();
   const range = useEffectiveRange();
@@ -68,15 +52,17 @@ export function useSeries(request: SeriesRequest): Loadable<WidgetSeries> {
   const bundleBasis = category.startsWith('record') ? basis : null;
   const previous = comparison === 'none' ? null : comparisonRange(range, comparison, granularity);
   const years = [...new Set([...(previous ? yearsIn(previous) : []), ...yearsIn(range)])].sort();
-  const { bundles, error, retry } = useQueries({
+  const [combine] = useState(createYearBlocksCombiner);
+  const { blocks, error, retry } = useQueries({
     queries: years.map((year) => seriesQuery({ apiBase, community, category, year, basis: bundleBasis })),
-    combine: combineYearBlocks,
+    combine,
   });
   const { metric, mode, field, topN } = request;
   const previousStart = previous?.start;
   const previousEnd = previous?.end;
   const series = useMemo(() => {
-    if (bundles === null) return null;
+    if (blocks === null) return null;
+    const { bundles } = blocks;
     return buildWidgetSeries({
       bundles,
       request: { metric, mode, field, topN },
@@ -84,7 +70,7 @@ export function useSeries(request: SeriesRequest): Loadable<WidgetSeries> {
       granularity,
       comparison: previousStart && previousEnd && comparison !== 'none' ? { kind: comparison, range: { start: previousStart, end: previousEnd }, bundles } : null,
     });
-  }, [bundles, metric, mode, field, topN, range, granularity, comparison, previousStart, previousEnd]);
+  }, [blocks, metric, mode, field, topN, range, granularity, comparison, previousStart, previousEnd]);
 
   if (error) return { status: 'error', error, retry };
   if (!series) return { status: 'pending' };
