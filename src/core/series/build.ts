@@ -4,9 +4,9 @@
  */
 import type { SeriesBundle } from '../../api/schemas';
 import { snapRange } from '../dates';
+import { dailyAxis, rollupOnAxis, type DailyAxis } from './axis';
 import { alignComparison } from './comparison';
-import { rollup, summarize } from './rollup';
-import { sliceDaily } from './slice';
+import { summarize } from './rollup';
 import { topN } from './topN';
 import type { Comparison, DateRange, Granularity, SeriesItem, SeriesRequest, WidgetSeries } from './types';
 
@@ -28,24 +28,15 @@ export function latestDataAsOf(bundles: readonly SeriesBundle[]): string | null 
 export function buildWidgetSeries({ bundles, request, range, granularity, comparison }: BuildOptions): WidgetSeries {
   const { metric, mode, field } = request;
   const snapped = snapRange(range, granularity);
-  const totals = rollup({
-    daily: sliceDaily({ bundles, range: snapped, pick: (b) => b.totals[metric] }),
-    range: snapped,
-    granularity,
-    mode,
-  });
+  const axis = dailyAxis({ bundles, range: snapped, granularity });
+  const values = rollupOnAxis(axis, (b) => b.totals[metric], mode);
 
   let compared: WidgetSeries['comparison'] = null;
   if (comparison) {
-    const previous = rollup({
-      daily: sliceDaily({ bundles: comparison.bundles, range: comparison.range, pick: (b) => b.totals[metric] }),
-      range: comparison.range,
-      granularity,
-      mode,
-      lastDay: comparison.range.end,
-    });
-    if (previous.periods.length > 0) {
-      compared = { kind: comparison.kind, ...alignComparison({ values: previous.values, length: totals.periods.length, mode }) };
+    const previousAxis = dailyAxis({ bundles: comparison.bundles, range: comparison.range, granularity, lastDay: comparison.range.end });
+    if (previousAxis.periods.length > 0) {
+      const previous = rollupOnAxis(previousAxis, (b) => b.totals[metric], mode);
+      compared = { kind: comparison.kind, ...alignComparison({ values: previous, length: axis.periods.length, mode }) };
     }
   }
 
@@ -53,11 +44,11 @@ export function buildWidgetSeries({ bundles, request, range, granularity, compar
     metric,
     mode,
     granularity,
-    periods: totals.periods,
-    values: totals.values,
-    summary: summarize(totals.values, mode),
+    periods: axis.periods,
+    values,
+    summary: summarize(values, mode),
     comparison: compared,
-    breakdown: field ? buildBreakdown({ bundles, request, range: snapped, granularity, periods: totals.periods.length }) : null,
+    breakdown: field ? buildBreakdown({ bundles, request, axis }) : null,
     dataAsOf: latestDataAsOf(bundles),
   };
 }
@@ -65,32 +56,32 @@ export function buildWidgetSeries({ bundles, request, range, granularity, compar
 function buildBreakdown({
   bundles,
   request,
-  range,
-  granularity,
-  periods,
+  axis,
 }: {
   bundles: readonly SeriesBundle[];
   request: SeriesRequest;
-  range: DateRange;
-  granularity: Granularity;
-  periods: number;
+  axis: DailyAxis;
 }): WidgetSeries['breakdown'] {
   const { metric, mode, field } = request;
   if (!field) return null;
-  const fit = (values: number[]) => Array.from({ length: periods }, (_, i) => values[i] ?? 0);
-  const roll = (pick: (b: SeriesBundle) => readonly number[] | undefined) =>
-    fit(rollup({ daily: sliceDaily({ bundles, range, pick }), range, granularity, mode }).values);
+  const roll = (pick: (b: SeriesBundle) => readonly number[] | undefined) => rollupOnAxis(axis, pick, mode);
 
   // Items are merged by id across years; the latest year's labels win.
   const labels = new Map<string, SeriesItem['labels']>();
   for (const b of [...bundles].sort((x, y) => x.year - y.year)) {
     for (const item of b.subcounts[field]?.items ?? []) labels.set(item.id, item.labels);
   }
+  // Each bundle's position of an item, looked up once per bundle rather than once per item.
+  const positions = new Map<SeriesBundle, Map<string, number>>();
+  for (const b of bundles) {
+    const byId = new Map<string, number>();
+    (b.subcounts[field]?.items ?? []).forEach((item, i) => byId.has(item.id) || byId.set(item.id, i));
+    positions.set(b, byId);
+  }
   const items: SeriesItem[] = [...labels].map(([id, itemLabels]) => {
     const values = roll((b) => {
-      const sub = b.subcounts[field];
-      const index = sub?.items.findIndex((item) => item.id === id) ?? -1;
-      return index < 0 ? undefined : sub?.series[metric]?.[index];
+      const index = positions.get(b)?.get(id);
+      return index === undefined ? undefined : b.subcounts[field]?.series[metric]?.[index];
     });
     return { id, labels: itemLabels, values, summary: summarize(values, mode) };
   }).filter((item) => item.values.some((v) => v !== 0)); // items only seen outside the range
