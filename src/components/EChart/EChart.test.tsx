@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { EChart } from './EChart';
 import { timeSeriesOption } from '../../core/charts/timeSeries';
 import { makeSeries } from '../../core/charts/testSeries';
@@ -41,5 +41,24 @@ describe('EChart', () => {
     render(<EChart option={option} height={200} width={400} label="x" onInstance={(c) => (chart = c ?? chart)} />);
     expect((chart!.getOption() as { animation: boolean }).animation).toBe(false);
     vi.unstubAllGlobals();
+  });
+
+  it('when the option changes once the chart is at rest, then the update is drawn without animation (the first drawing was animated)', async () => {
+    let chart: EChartsType | null = null;
+    // A short intro so the test does not wait a second for it to end.
+    const quick = { ...option, animationDuration: 1 };
+    const { rerender } = render(<EChart option={quick} height={200} width={400} label="x" onInstance={(c) => (chart = c ?? chart)} />);
+    expect((chart!.getOption() as { animation: boolean }).animation).toBe(true);
+    await waitFor(() => expect(chart!.getZr().animation.isFinished()).toBe(true));
+    rerender(<EChart option={{ ...quick, aria: { enabled: true, label: { description: 'Views per day, 61 in total' } } }} height={200} width={400} label="x" onInstance={(c) => (chart = c ?? chart)} />);
+    expect((chart!.getOption() as { animation: boolean }).animation).toBe(false);
+    expect(screen.getByRole('img').getAttribute('aria-label')).toContain('61 in total');
+  });
+
+  it('when the option changes during the intro animation, then the update is animated too', () => {
+    let chart: EChartsType | null = null;
+    const { rerender } = render(<EChart option={option} height={200} width={400} label="x" onInstance={(c) => (chart = c ?? chart)} />);
+    rerender(<EChart option={{ ...option }} height={200} width={400} label="x" onInstance={(c) => (chart = c ?? chart)} />);
+    expect((chart!.getOption() as { animation: boolean }).animation).toBe(true);
   });
 });

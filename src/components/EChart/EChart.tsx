@@ -29,6 +29,8 @@ const FALLBACK_WIDTH = 600;
 export function EChart({ option, height, width, renderer, label, themeKey, onInstance }: EChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const chartRef = useRef<EChartsType | null>(null);
+  /** Whether this instance has drawn an option yet (its first drawing is animated, updates at rest are not). */
+  const drawnRef = useRef(false);
   const reducedMotion = usePrefersReducedMotion();
   const onInstanceRef = useRef(onInstance);
   useEffect(() => {
@@ -45,6 +47,7 @@ export function EChart({ option, height, width, renderer, label, themeKey, onIns
       height,
     });
     chartRef.current = chart;
+    drawnRef.current = false;
     onInstanceRef.current?.(chart);
     const observer =
       width === undefined && typeof ResizeObserver !== 'undefined'
@@ -62,8 +65,16 @@ export function EChart({ option, height, width, renderer, label, themeKey, onIns
   }, [renderer, width, height, themeKey]);
 
   useEffect(() => {
+    const chart = chartRef.current;
+    if (!chart) return;
     const base = option.animation === undefined ? true : Boolean(option.animation);
-    chartRef.current?.setOption({ ...option, animation: base && !reducedMotion }, { notMerge: true });
+    // Updates to a chart at rest are drawn at once: with notMerge each would replay the intro
+    // animation, on every chart of the page together (a granularity switch redraws them all), and
+    // those frames kept the main thread busy after the switch. An update during the intro (the
+    // width or theme settling after mount) restarts it, as before.
+    const animating = !drawnRef.current || !chart.getZr().animation.isFinished();
+    chart.setOption({ ...option, animation: base && !reducedMotion && animating }, { notMerge: true });
+    drawnRef.current = true;
   }, [option, reducedMotion, renderer, width, height, themeKey]);
 
   return <div ref={ref} className="rs-chart" role="img" aria-label={label} style={{ width: width ?? '100%', height }} />;
