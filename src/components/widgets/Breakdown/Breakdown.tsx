@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import type { WidgetOf } from '../../../layout/schema';
 import { useDashboardState, useSeries } from '../../../data/hooks';
 import { layoutLabel, metricName } from '../shared/labels';
@@ -15,6 +16,14 @@ export function Breakdown({ config }: { config: WidgetOf<'breakdown'> }) {
   const stored = useDashboardState((s) => (config.id ? s.views[config.id] : undefined));
   const setView = useDashboardState((s) => s.setView);
   const view = config.views.includes(stored as BreakdownViewKind) ? (stored as BreakdownViewKind) : config.view;
+  // Stable, so the memoised view skips re-rendering when only the dashboard's query state changed.
+  const widgetId = config.id;
+  const onViewChange = useCallback(
+    (v: BreakdownViewKind) => {
+      if (widgetId) setView(widgetId, v);
+    },
+    [widgetId, setView],
+  );
   const { t } = common;
   const title =
     layoutLabel(config.title, common) ?? t('breakdown.title', { metric: metricName(t, config.metric), field: t(`fields.${config.field}`) });
@@ -30,7 +39,7 @@ export function Breakdown({ config }: { config: WidgetOf<'breakdown'> }) {
           mode={config.mode}
           view={view}
           views={config.views}
-          onViewChange={config.id ? (v) => setView(config.id!, v) : undefined}
+          onViewChange={widgetId ? onViewChange : undefined}
           pageSize={config.pageSize}
           searchUrl={config.searchUrl}
           collapsed={config.collapsed}

@@ -3,7 +3,7 @@
  * component behind every breakdown the reference copied per field. An Other larger than all
  * named items is left out of the ring with a note (bars and table keep it).
  */
-import { useCallback, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { breakdownOption, breakdownRows, otherDwarfsItems } from '../../../core/charts/breakdown';
 import type { FieldId } from '../../../core/fields';
 import type { MetricId, Mode } from '../../../core/metrics';
@@ -34,7 +34,7 @@ export interface BreakdownViewProps extends ViewCommon {
   themeKey?: string;
 }
 
-export function BreakdownView(props: BreakdownViewProps) {
+export const BreakdownView = memo(function BreakdownView(props: BreakdownViewProps) {
   const { t, format, series, field, metric } = props;
   const [view, setView] = useState<BreakdownViewKind>(props.view);
   const [collapsed, setCollapsed] = useState(props.collapsed);
@@ -141,4 +141,4 @@ export function BreakdownView(props: BreakdownViewProps) {
       className="rs-breakdown"
     />
   );
-}
+});

@@ -2,7 +2,7 @@
  * A single figure: compact number (exact value on hover and focus), its mode, and the change
  * against the comparison period shown by arrow, sign and words as well as colour.
  */
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { MetricId, Mode } from '../../../core/metrics';
 import type { WidgetSeries } from '../../../core/series/types';
 import { WidgetFrame } from '../shared/WidgetFrame';
@@ -23,7 +23,7 @@ export interface SingleStatViewProps extends ViewCommon {
 
 const ARROWS = { up: '▲', down: '▼', flat: '=' } as const;
 
-export function SingleStatView({ title, description, metric, mode, series, icon, t, format }: SingleStatViewProps) {
+export const SingleStatView = memo(function SingleStatView({ title, description, metric, mode, series, icon, t, format }: SingleStatViewProps) {
   const exactId = useId();
   const exact = metricValue(format, metric)(series.summary);
   const compact = metricCompact(format, metric)(series.summary);
@@ -86,4 +86,4 @@ export function SingleStatView({ title, description, metric, mode, series, icon,
       )}
     </WidgetFrame>
   );
-}
+});

@@ -3,7 +3,7 @@
  * of a field (top N + exact Other), with the comparison period dashed. Controlled: the metric
  * and the "show separately" field change what data is requested, so their owner holds them.
  */
-import { useCallback, useId, useState } from 'react';
+import { memo, useCallback, useId, useState } from 'react';
 import type { FieldId } from '../../../core/fields';
 import type { MetricId, Mode } from '../../../core/metrics';
 import type { WidgetSeries } from '../../../core/series/types';
@@ -34,7 +34,7 @@ export interface TimeSeriesViewProps extends ViewCommon {
 
 const CHARTS: TimeChartKind[] = ['line', 'area', 'bar'];
 
-export function TimeSeriesView(props: TimeSeriesViewProps) {
+export const TimeSeriesView = memo(function TimeSeriesView(props: TimeSeriesViewProps) {
   const { t, format, series, metric, mode } = props;
   const ids = { metric: useId(), chart: useId(), separately: useId() };
   const [chart, setChart] = useState<TimeChartKind>(props.chart);
@@ -156,4 +156,4 @@ export function TimeSeriesView(props: TimeSeriesViewProps) {
       className="rs-time-series"
     />
   );
-}
+});

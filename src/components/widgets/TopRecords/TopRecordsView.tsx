@@ -1,4 +1,5 @@
 /** The most viewed or downloaded records over the selected range, ranked, linked to the host's record page. */
+import { memo } from 'react';
 import type { TopRecordsResponse } from '../../../api/schemas';
 import { DataTable } from '../shared/DataTable';
 import { fileSlug, fillUrl, metricName } from '../shared/labels';
@@ -14,7 +15,7 @@ export interface TopRecordsViewProps extends ViewCommon {
   recordUrl?: string;
 }
 
-export function TopRecordsView({ title, description, data, recordUrl, t, format }: TopRecordsViewProps) {
+export const TopRecordsView = memo(function TopRecordsView({ title, description, data, recordUrl, t, format }: TopRecordsViewProps) {
   const range = t('topRecords.range', { start: format.date(data.start, 'day'), end: format.date(data.end, 'day') });
   const table: TableModel = {
     caption: `${title}, ${range}`,
@@ -48,4 +49,4 @@ export function TopRecordsView({ title, description, data, recordUrl, t, format 
       <DataTable model={table} t={t} />
     </WidgetFrame>
   );
-}
+});

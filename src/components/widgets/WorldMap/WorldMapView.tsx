@@ -2,7 +2,7 @@
  * World choropleth of a usage metric by visitor country, with a continuous legend and the same
  * figures as a table. Geometry ships with the package (world-atlas), registered on first use.
  */
-import { useCallback } from 'react';
+import { memo, useCallback } from 'react';
 import { breakdownRows } from '../../../core/charts/breakdown';
 import { mapOption, type CountryValue } from '../../../core/charts/map';
 import { mappableCountries } from '../../../core/geo/world';
@@ -25,7 +25,7 @@ export interface WorldMapViewProps extends ViewCommon {
   themeKey?: string;
 }
 
-export function WorldMapView(props: WorldMapViewProps) {
+export const WorldMapView = memo(function WorldMapView(props: WorldMapViewProps) {
   const { t, format, series, metric } = props;
   ensureWorldMap();
   const value = metricValue(format, metric);
@@ -81,4 +81,4 @@ export function WorldMapView(props: WorldMapViewProps) {
       className="rs-map"
     />
   );
-}
+});
