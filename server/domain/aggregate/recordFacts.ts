@@ -33,21 +33,36 @@ const count = (cond: string) => `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
 
 /**
  * Presence islands of overlapping [s, e) stays per `entity` (parent_id or owner_id) →
- * `${name}_i(key, s, e, wf)`. Most entities have a single stay, which is its own island: only the
- * others go through the (sorting) window functions.
+ * `${name}_i(key, s, e, wf)`. Most entities have a single stay, which is its own island. An entity
+ * with one stay in a (basis, community) has at most one per item, so the stays are first counted
+ * on the narrow `base` (one row per stay, before the items); only entities with several stays
+ * there are grouped per item, and only those with several per item go through the windows.
  */
-function islands(name: string, entity: string, source: string): string {
+function islands(name: string, entity: string, source: string, base: string): string {
   const part = `PARTITION BY ${KEY}, entity ORDER BY s, e`;
+  const sameKey = (a: string, b: string) =>
+    ['basis', 'community_id', 'field', 'item_id', 'entity'].map((c) => `${a}.${c} = ${b}.${c}`).join(' AND ');
   return `
+${name}_k AS MATERIALIZED (
+  SELECT basis, community_id, ${entity} AS entity FROM ${base}
+  GROUP BY basis, community_id, ${entity} HAVING COUNT(*) > 1
+),
 ${name}_p AS MATERIALIZED (
-  SELECT ${KEY}, ${entity} AS entity, s, COALESCE(e, ${FOREVER}) AS e, wf,
-         COUNT(*) OVER (PARTITION BY ${KEY}, ${entity}) AS stays
-  FROM ${source}
+  SELECT x.basis, x.community_id, x.field, x.item_id, x.${entity} AS entity, x.s, COALESCE(x.e, ${FOREVER}) AS e, x.wf,
+         k.entity IS NOT NULL AS multi
+  FROM ${source} x
+  LEFT JOIN ${name}_k k ON k.basis = x.basis AND k.community_id = x.community_id AND k.entity = x.${entity}
+),
+${name}_n AS MATERIALIZED (
+  SELECT ${KEY}, entity, COUNT(*) AS stays, MIN(s) AS s, MAX(e) AS e, BOOL_OR(wf) AS wf
+  FROM ${name}_p WHERE multi GROUP BY ${KEY}, entity
 ),
 ${name}_m AS (
-  SELECT ${KEY}, entity, s, e, wf,
-         MAX(e) OVER (${part} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_e
-  FROM ${name}_p WHERE stays > 1
+  SELECT p.basis, p.community_id, p.field, p.item_id, p.entity, p.s, p.e, p.wf,
+         MAX(p.e) OVER (PARTITION BY p.basis, p.community_id, p.field, p.item_id, p.entity ORDER BY p.s, p.e
+                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_e
+  FROM ${name}_p p JOIN ${name}_n n ON n.stays > 1 AND ${sameKey('n', 'p')}
+  WHERE p.multi
 ),
 ${name}_g AS (
   SELECT ${KEY}, entity, s, e, wf,
@@ -55,7 +70,9 @@ ${name}_g AS (
   FROM ${name}_m
 ),
 ${name}_i AS (
-  SELECT ${KEY}, s, e, wf FROM ${name}_p WHERE stays = 1
+  SELECT ${KEY}, s, e, wf FROM ${name}_p WHERE NOT multi
+  UNION ALL
+  SELECT ${KEY}, s, e, wf FROM ${name}_n WHERE stays = 1
   UNION ALL
   SELECT ${KEY}, MIN(s) AS s, MAX(e) AS e, BOOL_OR(wf) AS wf FROM ${name}_g GROUP BY ${KEY}, entity, island
 )`;
@@ -79,8 +96,8 @@ ivi AS MATERIALIZED (
          COALESCE(i.file_count, v.file_count) AS fc, COALESCE(i.data_volume, v.data_volume) AS dv
   FROM rec_iv v JOIN record_items i ON i.record_id = v.record_id
 )`,
-    islands('par', 'parent_id', 'ivi'),
-    islands('upl', 'owner_id', `ivi WHERE field = '' AND owner_id IS NOT NULL`),
+    islands('par', 'parent_id', 'ivi', 'rec_iv'),
+    islands('upl', 'owner_id', `(SELECT * FROM ivi WHERE field = '' AND owner_id IS NOT NULL)`, 'rec_iv WHERE owner_id IS NOT NULL'),
   ];
   const ended = (t: string) => `${t} WHERE e IS NOT NULL`;
   const unions = [
