@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseSize } from './config';
+import { ConfigError, loadConfig, loadStorageConfig, parseSize } from './config';
 
 describe('loadConfig', () => {
   it('when the environment is empty, then the defaults apply', () => {
@@ -39,11 +39,47 @@ describe('loadConfig', () => {
   });
 });
 
+describe('memory settings', () => {
+  it('when nothing is set, then DuckDB gets 1 GB for work, 64 MB for serving, its own thread count, and the bundle LRU 64 MB', () => {
+    const c = loadConfig({});
+    expect(c.duckdb).toEqual({ workMemoryBytes: 1024 ** 3, serveMemoryBytes: 64 * 1024 ** 2, threads: undefined });
+    expect(c.cacheMemoryBytes).toBe(64 * 1024 ** 2);
+  });
+
+  it('when sizes are given with units in any case, then they are read as bytes', () => {
+    const c = loadConfig({
+      REPOSTATS_DUCKDB_MEMORY: '2GB',
+      REPOSTATS_DUCKDB_SERVE_MEMORY: '128mb',
+      REPOSTATS_DUCKDB_THREADS: '1',
+      REPOSTATS_CACHE_MEMORY: '16MB',
+    });
+    expect(c.duckdb).toEqual({ workMemoryBytes: 2 * 1024 ** 3, serveMemoryBytes: 128 * 1024 ** 2, threads: 1 });
+    expect(c.cacheMemoryBytes).toBe(16 * 1024 ** 2);
+  });
+
+  it('when the CLI reads the storage settings alone, then the same variables apply and the server-only ones are ignored', () => {
+    expect(loadStorageConfig({ REPOSTATS_DUCKDB_MEMORY: '768mb', PORT: 'not-a-port' }).duckdb.workMemoryBytes).toBe(768 * 1024 ** 2);
+  });
+
+  it.each([
+    ['REPOSTATS_DUCKDB_MEMORY', 'lots', /REPOSTATS_DUCKDB_MEMORY: expected a size like 1gb/],
+    ['REPOSTATS_DUCKDB_MEMORY', '1.5GB', /REPOSTATS_DUCKDB_MEMORY: expected a size/],
+    ['REPOSTATS_DUCKDB_MEMORY', '1mb', /REPOSTATS_DUCKDB_MEMORY: at least 64mb, got 1mb/],
+    ['REPOSTATS_DUCKDB_SERVE_MEMORY', '10%', /REPOSTATS_DUCKDB_SERVE_MEMORY: expected a size/],
+    ['REPOSTATS_DUCKDB_THREADS', '0', /REPOSTATS_DUCKDB_THREADS/],
+    ['REPOSTATS_CACHE_MEMORY', 'big', /REPOSTATS_CACHE_MEMORY: expected a size like 64mb/],
+  ])('when %s is %s, then start-up fails naming it', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+    if (name.startsWith('REPOSTATS_DUCKDB')) expect(() => loadStorageConfig({ [name]: value })).toThrow(message);
+  });
+});
+
 describe('parseSize', () => {
   it.each([
     ['100', 100],
     ['2kb', 2048],
     ['1MB', 1048576],
+    ['1 gb', 1024 ** 3],
   ])('when given %s, then it is %d bytes', (text, bytes) => {
     expect(parseSize(text)).toBe(bytes);
   });

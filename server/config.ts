@@ -14,7 +14,27 @@ const commaList = z
       .filter((s) => s.length > 0),
   );
 
-const EnvSchema = z.object({
+/** A size in bytes or with a unit (`1gb`, `512MB`, `1048576`), as `parseSize` reads it. */
+const size = (example: string) => z.string().regex(/^\s*\d+\s*(b|kb|mb|gb)?\s*$/i, `expected a size like ${example}`);
+
+/** Settings every command that opens a database reads (the CLI jobs and `serve`). */
+const StorageEnvSchema = z.object({
+  /**
+   * DuckDB's memory limit for imports and aggregation runs (CLI and inside `serve`). Past it, large
+   * aggregations spill to `<file>.tmp/` instead of growing; DuckDB's own default is 80 % of RAM.
+   */
+  REPOSTATS_DUCKDB_MEMORY: size('1gb').default('1gb'),
+  /**
+   * DuckDB's memory limit for `serve` between runs: bundle renders, raw documents and the community
+   * list fit in it (medium data set); aggregation runs and top-records queries get the work limit.
+   * DuckDB keeps its cache of table blocks up to this, so it is most of what the server holds.
+   */
+  REPOSTATS_DUCKDB_SERVE_MEMORY: size('64mb').default('64mb'),
+  /** DuckDB worker threads; unset = one per core (DuckDB's default). */
+  REPOSTATS_DUCKDB_THREADS: z.coerce.number().int().min(1).max(256).optional(),
+});
+
+const EnvSchema = StorageEnvSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
   /** A DuckDB file path or a postgres:// URL; undefined = the default DuckDB file. */
@@ -45,7 +65,20 @@ const EnvSchema = z.object({
   REPOSTATS_TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   /** Run an aggregation every N minutes while serving (0 = never). */
   REPOSTATS_AGGREGATE_EVERY: z.coerce.number().min(0).default(0),
+  /** Bytes of rendered bundles `serve` keeps in memory (LRU); the rest are read from `bundle_cache`. */
+  REPOSTATS_CACHE_MEMORY: size('64mb').default('64mb'),
 });
+
+/** DuckDB's resources: memory limits in bytes (work = imports and aggregation; serve = between runs). */
+export interface DuckDbResources {
+  workMemoryBytes: number;
+  serveMemoryBytes: number;
+  threads: number | undefined;
+}
+
+export interface StorageConfig {
+  duckdb: DuckDbResources;
+}
 
 export interface ServerConfig {
   port: number;
@@ -59,6 +92,9 @@ export interface ServerConfig {
   aggregateEveryMinutes: number;
   cacheWarm: 'cached' | 'all';
   trustProxy: number;
+  duckdb: DuckDbResources;
+  /** Byte bound of the in-process LRU of rendered bundles. */
+  cacheMemoryBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -71,9 +107,45 @@ export class ConfigError extends Error {
 const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
 
 export function parseSize(text: string): number {
-  const m = /^(\d+)(b|kb|mb|gb)?$/i.exec(text.trim());
+  const m = /^(\d+)\s*(b|kb|mb|gb)?$/i.exec(text.trim());
   if (!m) throw new ConfigError([`not a size: ${text}`]);
   return Number(m[1]) * (UNITS[(m[2] ?? 'b').toLowerCase()] ?? 1);
+}
+
+/** Below this DuckDB cannot run our statements at all; a typo like `1mb` for `1gb` should fail at start-up. */
+const MIN_DUCKDB_MEMORY = 64 * 1024 ** 2;
+
+// Empty strings count as unset: `PORT= repostats serve` should mean the default.
+function parseEnv<S extends z.ZodTypeAny>(schema: S, env: Record<string, string | undefined>): z.output<S> {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  if (parsed.success) {
+    const e = parsed.data as z.output<typeof StorageEnvSchema>;
+    for (const name of ['REPOSTATS_DUCKDB_MEMORY', 'REPOSTATS_DUCKDB_SERVE_MEMORY'] as const) {
+      if (parseSize(e[name]) < MIN_DUCKDB_MEMORY) problems.push(`${name}: at least 64mb, got ${e[name]}`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return (parsed as { data: z.output<S> }).data;
+}
+
+function duckDbResources(e: z.output<typeof StorageEnvSchema>): DuckDbResources {
+  return {
+    workMemoryBytes: parseSize(e.REPOSTATS_DUCKDB_MEMORY),
+    serveMemoryBytes: parseSize(e.REPOSTATS_DUCKDB_SERVE_MEMORY),
+    threads: e.REPOSTATS_DUCKDB_THREADS,
+  };
+}
+
+/**
+ * The settings of the database engine alone, for the CLI jobs (import, aggregate, demo, status).
+ *
+ * @example
+ * loadStorageConfig({ REPOSTATS_DUCKDB_MEMORY: '2gb' }).duckdb.workMemoryBytes // 2147483648
+ */
+export function loadStorageConfig(env: Record<string, string | undefined> = process.env): StorageConfig {
+  return { duckdb: duckDbResources(parseEnv(StorageEnvSchema, env)) };
 }
 
 /**
@@ -81,13 +153,7 @@ export function parseSize(text: string): number {
  * loadConfig({ PORT: '9000', REPOSTATS_ADMIN_TOKEN: 'a-long-enough-secret' }).port // 9000
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
-  // Empty strings count as unset: `PORT= repostats serve` should mean the default.
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = EnvSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
-  const e = parsed.data;
+  const e = parseEnv(EnvSchema, env);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -100,5 +166,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     aggregateEveryMinutes: e.REPOSTATS_AGGREGATE_EVERY,
     cacheWarm: e.REPOSTATS_CACHE_WARM,
     trustProxy: e.REPOSTATS_TRUST_PROXY,
+    duckdb: duckDbResources(e),
+    cacheMemoryBytes: parseSize(e.REPOSTATS_CACHE_MEMORY),
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { SeriesBundle } from '../../src/api/schemas';
 import type { SqlEngine } from '../storage/port';
-import { type EncodedBody, encodeBody } from './encode';
+import { type CompressedBody, bodyBytes, compressedOnly, encodeBody } from './encode';
 import { Lru } from './lru';
 
 import type { BundleKey } from '../domain/bundles/key';
@@ -19,11 +19,13 @@ export const keyString = (k: CacheKey) => `${k.community}|${k.category}|${k.basi
 
 type CachedRow = {
   etag: string;
-  body: string;
   gzip: string;
   br: string;
   built_at: string;
 };
+
+/** What `serve` keeps in memory unless REPOSTATS_CACHE_MEMORY says otherwise (server/config.ts). */
+export const DEFAULT_LRU_BYTES = 64 * 1024 * 1024;
 
 export interface RefreshReport {
   affected: number;
@@ -40,20 +42,29 @@ export interface CacheFreshness {
 }
 
 export class BundleCache {
-  private readonly lru: Lru<EncodedBody>;
-  private readonly inFlight = new Map<string, Promise<EncodedBody | null>>();
+  private readonly lru: Lru<CompressedBody>;
+  private readonly inFlight = new Map<string, Promise<CompressedBody | null>>();
   private lastRefreshAt: string | null = null;
 
+  /**
+   * `lruBytes` bounds the bundles kept in memory (their gzip and brotli forms; the identity form
+   * is stored in the table and inflated on the rare request that wants it).
+   */
   constructor(
     private readonly db: SqlEngine,
     private readonly build: BuildBundle,
     options: { lruBytes?: number } = {},
   ) {
-    this.lru = new Lru(options.lruBytes ?? 256 * 1024 * 1024, (e) => e.identity.length + e.gzip.length + e.br.length);
+    this.lru = new Lru(options.lruBytes ?? DEFAULT_LRU_BYTES, bodyBytes);
   }
 
-  /** The encoded bundle, or null when the community has no data for that year. */
-  async get(key: CacheKey): Promise<EncodedBody | null> {
+  /** Bytes and bundles held in memory now. */
+  get memory(): { bytes: number; bundles: number } {
+    return { bytes: this.lru.bytes, bundles: this.lru.size };
+  }
+
+  /** The compressed bundle, or null when the community has no data for that year. */
+  async get(key: CacheKey): Promise<CompressedBody | null> {
     const id = keyString(key);
     const hot = this.lru.get(id);
     if (hot) return hot;
@@ -64,15 +75,14 @@ export class BundleCache {
     return work;
   }
 
-  private async load(key: CacheKey): Promise<EncodedBody | null> {
+  private async load(key: CacheKey): Promise<CompressedBody | null> {
     const [row] = await this.db.query<CachedRow>(
-      'SELECT etag, body, gzip, br, built_at FROM bundle_cache WHERE community_id = $1 AND category = $2 AND basis = $3 AND year = $4',
+      'SELECT etag, gzip, br, built_at FROM bundle_cache WHERE community_id = $1 AND category = $2 AND basis = $3 AND year = $4',
       [key.community, key.category, key.basis ?? '', key.year],
     );
     if (row) {
-      const entry: EncodedBody = {
+      const entry: CompressedBody = {
         etag: row.etag,
-        identity: Buffer.from(row.body, 'utf8'),
         gzip: Buffer.from(row.gzip, 'base64'),
         br: Buffer.from(row.br, 'base64'),
         builtAt: row.built_at,
@@ -84,7 +94,7 @@ export class BundleCache {
   }
 
   /** Build, encode and store one bundle (replacing any stored one); null when there is no data. */
-  private async render(key: CacheKey): Promise<EncodedBody | null> {
+  private async render(key: CacheKey): Promise<CompressedBody | null> {
     const bundle = await this.build(this.db, key);
     if (!bundle) {
       await this.remove(key);
@@ -113,8 +123,9 @@ export class BundleCache {
         ],
       );
     });
-    this.lru.set(keyString(key), entry);
-    return entry;
+    const kept = compressedOnly(entry);
+    this.lru.set(keyString(key), kept);
+    return kept;
   }
 
   private async remove(key: CacheKey): Promise<void> {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { errorText } from './main';
 
 const run = promisify(execFile);
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'repostats.js');
@@ -47,5 +48,14 @@ describe('repostats import', () => {
     const result = await repostats(['import', 'things', 'x.ndjson']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("unknown kind 'things'");
+  });
+});
+
+describe('errorText', () => {
+  it('when DuckDB ran out of its memory limit, then the message says which setting to raise', () => {
+    const oom = new Error('Out of Memory Error: could not allocate block of size 256.0 KiB (1.0 GiB/1.0 GiB used)');
+    expect(errorText(oom, {})).toContain('DuckDB ran with the default REPOSTATS_DUCKDB_MEMORY=1gb: raise it');
+    expect(errorText(oom, { REPOSTATS_DUCKDB_MEMORY: '2gb' })).toContain('DuckDB ran with REPOSTATS_DUCKDB_MEMORY=2gb');
+    expect(errorText(new Error('no such file'), {})).toBe('no such file');
   });
 });

@@ -35,9 +35,17 @@ export async function main(argv: readonly string[] = process.argv): Promise<void
   try {
     await buildProgram().parseAsync([...argv]);
   } catch (error) {
-    process.stderr.write(`repostats: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`repostats: ${errorText(error)}\n`);
     process.exitCode = 2;
   }
+}
+
+/** The message of a failed command, with what to change when DuckDB ran out of its memory limit. */
+export function errorText(error: unknown, env: Record<string, string | undefined> = process.env): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!/Out of Memory Error/i.test(message)) return message;
+  const now = env.REPOSTATS_DUCKDB_MEMORY ? `REPOSTATS_DUCKDB_MEMORY=${env.REPOSTATS_DUCKDB_MEMORY}` : 'the default REPOSTATS_DUCKDB_MEMORY=1gb';
+  return `${message}\nDuckDB ran with ${now}: raise it (e.g. REPOSTATS_DUCKDB_MEMORY=2gb) and run the command again.`;
 }
 
 // Run when executed directly (`tsx server/cli/main.ts`, `node dist/…/main.js`); bin/repostats.js calls main().

@@ -3,6 +3,7 @@
  * server is where operators trigger runs while it serves), then re-rendering exactly the cached
  * bundles the run affected. One run at a time; the state is visible on /api/v1/status.
  */
+import { withMemoryLimit } from '../storage/open';
 import type { ServerContext } from './context';
 import { HttpError } from './errors';
 
@@ -23,7 +24,8 @@ export async function runAndRefresh(ctx: ServerContext, options: Record<string, 
   ctx.aggregation.running = { startedAt };
   const t0 = performance.now();
   try {
-    const result = await ctx.domain.runAggregation(ctx.db, options);
+    // The run gets the CLI's memory budget (REPOSTATS_DUCKDB_MEMORY); serving goes back to its own after.
+    const result = await withMemoryLimit(ctx.db, ctx.config.duckdb.workMemoryBytes, () => ctx.domain.runAggregation(ctx.db, options));
     const { rebuilt } = await ctx.cache.refresh(result.affected, { warm: ctx.config.cacheWarm });
     ctx.communitiesChanged();
     const finishedAt = new Date().toISOString();

@@ -48,6 +48,13 @@ describe('the app', () => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('when a cached bundle is sent to an allowed origin, then Vary names Origin beside the encoding, so shared caches keep them apart', async () => {
+    const res = await fetch(`${s.url}/api/v1/communities/global/series/usage-delta?year=2024`, { headers: { Origin: 'https://embed.example' } });
+    await res.arrayBuffer();
+    const vary = (res.headers.get('vary') ?? '').split(',').map((v) => v.trim());
+    expect(vary).toEqual(expect.arrayContaining(['Origin', 'Accept-Encoding', 'Authorization']));
+  });
+
   it('when /api/openapi.json is asked, then it describes every endpoint with schemas from zod', async () => {
     const doc = (await (await fetch(`${s.url}/api/openapi.json`)).json()) as {
       openapi: string;

@@ -60,11 +60,12 @@ export function createApp(deps: AppDeps): App {
     res.type('application/json').send(openapi);
   });
 
+  // Cached series bundles are the hot path (GET only, no body): first, past no router it does not need.
+  app.use(seriesRouter(ctx));
   // Ingest reads its own raw body (size limit, NDJSON), so it is mounted before the JSON parser.
   app.use(ingestRouter(ctx));
   app.use(['/api/stats', '/api/v1/communities'], express.json({ limit: '1mb', type: 'application/json' }));
   app.use(communitiesRouter(ctx));
-  app.use(seriesRouter(ctx));
   app.use(aggregationsRouter(ctx));
   app.use(topRecordsRouter(ctx));
   app.use(layoutRouter(ctx));

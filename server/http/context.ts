@@ -32,7 +32,7 @@ export interface ServerContext extends AppDeps {
 }
 
 export function createContext(deps: AppDeps): ServerContext {
-  const cache = new BundleCache(deps.db, deps.domain.buildBundle);
+  const cache = new BundleCache(deps.db, deps.domain.buildBundle, { lruBytes: deps.config.cacheMemoryBytes });
   let directory: { at: number; rows: Promise<CommunityRow[]> } | null = null;
   const DIRECTORY_TTL_MS = 10_000;
   let figures: { at: number; value: Promise<Map<string, CommunityFigures>> } | null = null;

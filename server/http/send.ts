@@ -5,7 +5,7 @@
 import type { Request, Response } from 'express';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { type EncodedBody, etagOf, negotiateEncoding } from '../cache/encode';
+import { type CompressedBody, type Encoding, etagOf, negotiateEncoding } from '../cache/encode';
 
 export interface CachePolicy {
   /** `private` for restricted communities (a shared cache must not hand them out). */
@@ -31,27 +31,54 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === bare);
 }
 
+/** A pre-encoded body; `identity` may be left out when the request will not get it (see `bodyEncoding`). */
+export type SendableBody = CompressedBody & { identity?: Buffer };
+
+/**
+ * What `sendEncoded` will answer this request with: `not-modified` (304, no body) or the encoding
+ * of the body. Lets a caller holding only the compressed forms inflate the identity form when,
+ * and only when, it will be sent.
+ */
+export function bodyEncoding(req: Request, etag: string, options: { compress?: boolean } = {}): Encoding | 'not-modified' {
+  if (matches(req.get('if-none-match'), etag)) return 'not-modified';
+  return options.compress === false ? 'identity' : negotiateEncoding(req.get('accept-encoding'));
+}
+
+/** `Last-Modified` of a cached body, formatted once: the series hot path sends it on every answer. */
+const lastModified = new WeakMap<CompressedBody, string>();
+
+/**
+ * Send a pre-encoded body: a lookup and a socket write, nothing per request that could be done
+ * once (the cached series path answers thousands of requests per second).
+ */
 export function sendEncoded(
   req: Request,
   res: Response,
-  body: EncodedBody,
+  body: SendableBody,
   options: { contentType: string; policy: CachePolicy; disposition?: string; compress?: boolean },
 ): void {
-  res.set('ETag', body.etag);
-  res.set('Vary', 'Accept-Encoding, Authorization');
-  res.set('Cache-Control', cacheControl(options.policy));
-  res.set('Last-Modified', new Date(body.builtAt).toUTCString());
-  if (options.disposition) res.set('Content-Disposition', options.disposition);
-  if (matches(req.get('if-none-match'), body.etag)) {
-    res.status(304).end();
+  let modified = lastModified.get(body);
+  if (modified === undefined) lastModified.set(body, (modified = new Date(body.builtAt).toUTCString()));
+  res.setHeader('ETag', body.etag);
+  // Appended, not set: CORS has already put `Origin` there for allow-listed origins.
+  res.vary('Accept-Encoding');
+  res.vary('Authorization');
+  res.setHeader('Cache-Control', cacheControl(options.policy));
+  res.setHeader('Last-Modified', modified);
+  if (options.disposition) res.setHeader('Content-Disposition', options.disposition);
+  const encoding = bodyEncoding(req, body.etag, options);
+  if (encoding === 'not-modified') {
+    res.statusCode = 304;
+    res.end();
     return;
   }
-  const encoding = options.compress === false ? 'identity' : negotiateEncoding(req.get('accept-encoding'));
   const payload = encoding === 'br' ? body.br : encoding === 'gzip' ? body.gzip : body.identity;
-  if (encoding !== 'identity') res.set('Content-Encoding', encoding);
+  if (!payload) throw new Error('sendEncoded: the identity form was not provided for a request that wants it');
+  if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding);
   res.type(options.contentType);
-  res.set('Content-Length', String(payload.length));
-  res.status(200).end(req.method === 'HEAD' ? undefined : payload);
+  res.setHeader('Content-Length', payload.length);
+  res.statusCode = 200;
+  res.end(req.method === 'HEAD' ? undefined : payload);
 }
 
 const gzipAsync = promisify(gzip);
@@ -73,7 +100,8 @@ export async function sendJson(
   const identity = Buffer.from(JSON.stringify(value), 'utf8');
   const etag = etagOf(identity);
   res.set('ETag', etag);
-  res.set('Vary', 'Accept-Encoding, Authorization');
+  res.vary('Accept-Encoding');
+  res.vary('Authorization');
   if (options.policy) res.set('Cache-Control', cacheControl(options.policy));
   if (matches(req.get('if-none-match'), etag)) {
     res.status(304).end();

@@ -32,7 +32,9 @@ export interface RunningServer {
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = { ...loadConfig(options.env), ...options.config };
-  const db = await openDatabase(config.db);
+  // Between aggregation runs the server needs little of DuckDB: a low limit keeps its buffer pool
+  // from growing into the RAM a long-running process should not hold (runs raise it; see aggregate.ts).
+  const db = await openDatabase(config.db, { duckdb: { memoryBytes: config.duckdb.serveMemoryBytes, threads: config.duckdb.threads } });
   const app = createApp({
     db,
     config,

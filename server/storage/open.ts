@@ -4,7 +4,9 @@
  * anything else is a DuckDB file path (`./data/repostats.duckdb` by default, or `:memory:`).
  */
 import type { SqlEngine } from './port';
+import type { DuckDbSettings, MemoryTunable } from './duckdb';
 import { migrate } from './migrate';
+import { loadStorageConfig } from '../config';
 
 interface PostgresModule {
   openPostgres(url: string): Promise<SqlEngine>;
@@ -16,7 +18,21 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
 }
 
-export async function openDatabase(url: string | undefined = process.env.REPOSTATS_DB): Promise<SqlEngine> {
+export interface OpenOptions {
+  /**
+   * DuckDB's resources. Default: the environment's work settings (`REPOSTATS_DUCKDB_MEMORY`,
+   * `REPOSTATS_DUCKDB_THREADS`), which every CLI command gets; `serve` passes its own.
+   */
+  duckdb?: DuckDbSettings;
+}
+
+/** The DuckDB settings of the CLI jobs (import, aggregate, demo, status), from the environment. */
+export function workDuckDbSettings(env: Record<string, string | undefined> = process.env): DuckDbSettings {
+  const { duckdb } = loadStorageConfig(env);
+  return { memoryBytes: duckdb.workMemoryBytes, threads: duckdb.threads };
+}
+
+export async function openDatabase(url: string | undefined = process.env.REPOSTATS_DB, options: OpenOptions = {}): Promise<SqlEngine> {
   const target = url && url.trim() !== '' ? url.trim() : DEFAULT_DB_PATH;
   let db: SqlEngine;
   if (isPostgresUrl(target)) {
@@ -27,9 +43,18 @@ export async function openDatabase(url: string | undefined = process.env.REPOSTA
     db = await engine.openPostgres(target);
   } else {
     const { openDuckDb } = await import('./duckdb');
-    db = await openDuckDb(target);
+    db = await openDuckDb(target, options.duckdb ?? workDuckDbSettings());
   }
   // Several server processes may start together against one PostgreSQL: migrate one at a time.
   await db.withLock('migrate', () => migrate(db));
   return db;
+}
+
+/**
+ * Run `fn` with the engine's memory budget raised to `bytes` where the engine has one (DuckDB);
+ * PostgreSQL manages its own memory, so there `fn` just runs.
+ */
+export function withMemoryLimit<T>(db: SqlEngine, bytes: number, fn: () => Promise<T>): Promise<T> {
+  const tunable = db as SqlEngine & Partial<MemoryTunable>;
+  return typeof tunable.withMemoryLimit === 'function' ? tunable.withMemoryLimit(bytes, fn) : fn();
 }

@@ -5,6 +5,8 @@ import type { SqlEngine } from '../../storage/port';
 import { runAggregation } from '../aggregate/run';
 import { LAST_DAY, loadScenario } from '../aggregate/scenario';
 import { addRecords, addMemberships, freshDb } from '../aggregate/testing';
+import { FACT_COLUMNS, metricVector, type Fact } from '../aggregate/facts';
+import { mulberry32 } from '../../demo/random';
 import { buildBundle } from './build';
 
 let db: SqlEngine;
@@ -83,5 +85,28 @@ describe('buildBundle', () => {
   it('when labels exist, then the kept items carry them', async () => {
     const b = await buildBundle(db, { community: 'global', category: 'record-snapshot', year: 2024, basis: 'created' });
     expect(b?.subcounts.resource_types?.items).toContainEqual({ id: 'dataset', labels: { en: 'Dataset', fr: 'Jeu de données' } });
+  });
+});
+
+describe('metric vectors', () => {
+  // buildBundle adds each row's metric vector on its day instead of summing facts first: the same
+  // only while every metric is a sum or difference of fact columns.
+  it('when two facts are added, then their metric vectors add, for both families and modes', () => {
+    const random = mulberry32(9);
+    const fact = (family: 'records' | 'usage'): Fact =>
+      Object.fromEntries(FACT_COLUMNS[family].map((c) => [c, Math.floor(random() * 1000)]));
+    for (const family of ['records', 'usage'] as const) {
+      for (const mode of ['delta', 'snapshot'] as const) {
+        for (let i = 0; i < 20; i++) {
+          const a = fact(family);
+          const b = fact(family);
+          const sum = Object.fromEntries(FACT_COLUMNS[family].map((c) => [c, (a[c] ?? 0) + (b[c] ?? 0)]));
+          const va = metricVector(family, a, mode);
+          const vb = metricVector(family, b, mode);
+          const added = Object.fromEntries(Object.keys(va).map((m) => [m, (va[m as MetricId] ?? 0) + (vb[m as MetricId] ?? 0)]));
+          expect(metricVector(family, sum, mode), `${family} ${mode}`).toEqual(added);
+        }
+      }
+    }
   });
 });

@@ -12,8 +12,8 @@ import type { MetricId } from '../../../src/core/metrics';
 import type { SqlEngine } from '../../storage/port';
 import { daysBetween, maxDay, minDay, toEpochDay } from '../aggregate/days';
 import {
-  FACT_COLUMNS, TABLES, addFact, factSpan, familyMetrics, itemLabels, metricVector, rankExpression, scopeFilter,
-  subcountMetrics, zeroFact, type Fact, type Family,
+  FACT_COLUMNS, TABLES, factSpan, familyMetrics, itemLabels, metricVector, rankExpression, scopeFilter,
+  subcountMetrics, type Fact, type Family,
 } from '../aggregate/facts';
 import type { BundleKey } from './key';
 
@@ -81,15 +81,22 @@ export async function buildBundle(db: SqlEngine, key: BundleKey, opts: { topN?: 
   const itemMetrics = subcountMetrics(family);
   const labels = await itemLabels(db);
   const subcounts: Partial<Record<FieldId, SubcountSeries>> = {};
+  // Rows grouped once (a global usage year has ~60,000 kept rows over ~240 items), not filtered per item.
+  const fieldRowsBy = groupRows(fieldRows, (r) => r.field);
+  const keptRowsBy = groupRows(keptRows, (r) => `${r.field}\u0000${r.item_id}`);
   for (const field of fields) {
     const items = kept.filter((r) => r.field === field).sort((a, b) => a.rn - b.rn);
-    const fieldSum = series(fieldRows.filter((r) => r.field === field), itemMetrics);
-    const perItem = items.map((it) => series(keptRows.filter((r) => r.field === field && r.item_id === it.item_id), itemMetrics));
+    const fieldSum = series(fieldRowsBy.get(field) ?? [], itemMetrics);
+    const perItem = items.map((it) => series(keptRowsBy.get(`${field}\u0000${it.item_id}`) ?? [], itemMetrics));
     const other: Partial<Record<MetricId, number[]>> = {};
     const itemSeries: Partial<Record<MetricId, number[][]>> = {};
     for (const m of itemMetrics) {
       itemSeries[m] = perItem.map((s) => s[m] ?? []);
-      other[m] = (fieldSum[m] ?? []).map((v, i) => v - perItem.reduce((acc, s) => acc + (s[m]?.[i] ?? 0), 0));
+      other[m] = (fieldSum[m] ?? []).map((v, i) => {
+        let kept = 0;
+        for (const s of perItem) kept += s[m]?.[i] ?? 0;
+        return v - kept;
+      });
     }
     subcounts[field] = {
       items: items.map((it) => ({ id: it.item_id, labels: labels.get(`${field}|${it.item_id}`) ?? {} })),
@@ -111,9 +118,29 @@ export async function buildBundle(db: SqlEngine, key: BundleKey, opts: { topN?: 
   };
 }
 
-/** Daily rows (plus a baseline row `d = null` for snapshots) → one array per metric over the dates. */
+function groupRows(rows: readonly DailyRow[], keyOf: (r: DailyRow) => string): Map<string, DailyRow[]> {
+  const out = new Map<string, DailyRow[]>();
+  for (const r of rows) {
+    const key = keyOf(r);
+    const list = out.get(key);
+    if (list) list.push(r);
+    else out.set(key, [r]);
+  }
+  return out;
+}
+
+/**
+ * Daily rows (plus a baseline row `d = null` for snapshots) → one array per metric over the dates.
+ *
+ * Each stored row becomes its metric vector once and lands on its day; days without a row stay 0
+ * (the vector of an empty fact). Snapshots are then the running sum from the baseline. No object
+ * per day: building a bundle's ~240 series this way allocated ~175,000 short-lived objects per
+ * bundle, which is what grew the serving process's heap. Adding vectors equals the vector of the
+ * summed facts because every metric is a sum or difference of fact columns (facts.ts
+ * `metricVector`; build.test.ts checks it), and each query returns one row per day anyway.
+ */
 function toSeries(args: {
-  rows: DailyRow[];
+  rows: readonly DailyRow[];
   metrics: readonly MetricId[];
   family: Family;
   mode: 'delta' | 'snapshot';
@@ -121,20 +148,28 @@ function toSeries(args: {
   length: number;
 }): Partial<Record<MetricId, number[]>> {
   const { rows, metrics, family, mode, from, length } = args;
-  const perDay: Fact[] = Array.from({ length }, () => zeroFact(family));
-  const baseline = zeroFact(family);
+  const out = Object.fromEntries(metrics.map((m) => [m, new Array<number>(length).fill(0)])) as Record<MetricId, number[]>;
+  const baseline = Object.fromEntries(metrics.map((m) => [m, 0])) as Record<MetricId, number>;
   const start = toEpochDay(from);
   for (const r of rows) {
-    if (r.d === null) addFact(baseline, r);
-    else addFact(perDay[toEpochDay(r.d) - start] as Fact, r);
+    const fact = r as unknown as Fact;
+    if (r.d === null) {
+      const v = metricVector(family, fact, 'snapshot');
+      for (const m of metrics) baseline[m] += v[m] ?? 0;
+    } else {
+      const v = metricVector(family, fact, mode);
+      const day = toEpochDay(r.d) - start;
+      for (const m of metrics) out[m][day] = (out[m][day] as number) + (v[m] ?? 0);
+    }
   }
-  const out: Partial<Record<MetricId, number[]>> = Object.fromEntries(metrics.map((m) => [m, new Array<number>(length).fill(0)]));
-  const running = metricVector(family, baseline, 'snapshot');
-  for (let i = 0; i < length; i++) {
-    const v = metricVector(family, perDay[i] as Fact, mode);
+  if (mode === 'snapshot') {
     for (const m of metrics) {
-      if (mode === 'snapshot') running[m] = (running[m] ?? 0) + (v[m] ?? 0);
-      (out[m] as number[])[i] = mode === 'snapshot' ? (running[m] ?? 0) : (v[m] ?? 0);
+      const values = out[m];
+      let running = baseline[m];
+      for (let i = 0; i < length; i++) {
+        running += values[i] as number;
+        values[i] = running;
+      }
     }
   }
   return out;

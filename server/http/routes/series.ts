@@ -6,13 +6,13 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { BASES, CATEGORIES, type Category } from '../../../src/core/metrics';
 import type { SeriesBundle } from '../../../src/api/schemas';
-import { encodeBody, etagOf, type EncodedBody } from '../../cache/encode';
+import { bodyBytes, encodeBody, etagOf, withIdentity, type EncodedBody } from '../../cache/encode';
 import { Lru } from '../../cache/lru';
 import type { ServerContext } from '../context';
 import { HttpError, badRequest } from '../errors';
 import { bundleCsv, bundleXlsx, exportFileName } from '../exports';
 import { YearSchema, parseWith } from '../params';
-import { sendEncoded, seriesPolicy } from '../send';
+import { bodyEncoding, sendEncoded, seriesPolicy } from '../send';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -42,7 +42,7 @@ function parseName(name: string): { category: Category; format: Format | null } 
 export function seriesRouter(ctx: ServerContext): Router {
   const router = Router();
   // Exports are derived from a bundle body, so its ETag + format identifies them exactly.
-  const exportsCache = new Lru<EncodedBody>(64 * 1024 * 1024, (e) => e.identity.length + e.gzip.length + e.br.length);
+  const exportsCache = new Lru<EncodedBody>(64 * 1024 * 1024, bodyBytes);
 
   router.get('/api/v1/communities/:community/series/:name', async (req, res) => {
     const community = await ctx.readableCommunity(req, req.params.community);
@@ -60,18 +60,21 @@ export function seriesRouter(ctx: ServerContext): Router {
     }
     const policy = seriesPolicy({ year: query.year, now: ctx.now(), restricted: community.restricted });
     if (format === null) {
-      sendEncoded(req, res, entry, { contentType: CONTENT_TYPES.json, policy });
+      // The cache holds bundles compressed only; a client that takes neither brotli nor gzip gets them inflated.
+      const body = bodyEncoding(req, entry.etag) === 'identity' ? await withIdentity(entry) : entry;
+      sendEncoded(req, res, body, { contentType: CONTENT_TYPES.json, policy });
       return;
     }
     const exportKey = `${entry.etag}|${format}`;
     let body = exportsCache.get(exportKey);
     if (!body) {
-      const bundle = JSON.parse(entry.identity.toString('utf8')) as SeriesBundle;
+      const json = await withIdentity(entry);
+      const bundle = JSON.parse(json.identity.toString('utf8')) as SeriesBundle;
       if (format === 'xlsx') {
         const xlsx = await bundleXlsx(bundle);
         body = { etag: etagOf(xlsx), identity: xlsx, gzip: xlsx, br: xlsx, builtAt: entry.builtAt };
       } else {
-        body = format === 'json' ? entry : await encodeBody(bundleCsv(bundle), entry.builtAt);
+        body = format === 'json' ? json : await encodeBody(bundleCsv(bundle), entry.builtAt);
       }
       exportsCache.set(exportKey, body);
     }

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAndRefresh } from './aggregate';
+import { seedAndAggregate, startTestServer, type TestServer } from './testing';
+
+const MiB = 1024 ** 2;
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestServer({ duckdb: { workMemoryBytes: 512 * MiB, serveMemoryBytes: 96 * MiB, threads: undefined }, cacheMemoryBytes: 4 * MiB });
+  await seedAndAggregate(s.db);
+});
+afterAll(async () => s?.stop());
+
+const memoryLimit = async () => String((await s.db.query<{ v: string }>("SELECT CAST(current_setting('memory_limit') AS TEXT) AS v"))[0]?.v);
+
+describe('serve memory budgets', () => {
+  it('when serving, then DuckDB runs with the serving limit and the bundle LRU with its byte bound', async () => {
+    expect(await memoryLimit()).toBe('96.0 MiB');
+    await fetch(`${s.url}/api/v1/communities/open/series/usage-delta?year=2024`, { headers: { 'Accept-Encoding': 'br' } });
+    expect(s.app.ctx.cache.memory.bundles).toBe(1);
+    expect(s.app.ctx.cache.memory.bytes).toBeLessThanOrEqual(4 * MiB);
+  });
+
+  it('when an aggregation runs in the server, then it has the work limit and serving gets its own back after', async () => {
+    const ctx = s.app.ctx;
+    let during = '';
+    await runAndRefresh({
+      ...ctx,
+      domain: {
+        ...ctx.domain,
+        runAggregation: async (db, options) => {
+          during = await memoryLimit();
+          return ctx.domain.runAggregation(db, options);
+        },
+      },
+    });
+    expect(during).toBe('512.0 MiB');
+    expect(await memoryLimit()).toBe('96.0 MiB');
+  });
+
+  it('when top records are asked, then they are answered and serving keeps its limit after', async () => {
+    const res = await fetch(`${s.url}/api/v1/communities/global/top-records?metric=views&start=2024-01-01&end=2024-12-31`);
+    expect(res.status).toBe(200);
+    expect(await memoryLimit()).toBe('96.0 MiB');
+  });
+});
