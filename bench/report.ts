@@ -27,6 +27,8 @@ export interface Section {
 export interface BenchReport {
   date: string;
   size: string;
+  /** The command line of the run, when it was not plain `npm run bench -- --size SIZE`. */
+  invocation?: string;
   dataset: string;
   machine: Machine;
   sections: Section[];
@@ -40,7 +42,7 @@ export function renderReport(report: BenchReport): string {
   const out: string[] = [
     '# Benchmarks',
     '',
-    `Measured ${report.date} with \`npm run bench -- --size ${report.size}\` (written by \`bench/run.ts\`; re-run it to refresh this file).`,
+    `Measured ${report.date} with \`${report.invocation ?? `npm run bench -- --size ${report.size}`}\` (written by \`bench/run.ts\`; re-run it to refresh this file).`,
     '',
     `- **Data**: ${report.dataset}`,
     `- **Machine**: ${m.cores} cores (\`nproc\`), ${m.cpu}, ${m.memoryGB} GB memory, Node ${m.node}.`,

@@ -21,8 +21,11 @@ export interface Dataset {
   records: number;
   memberships: number;
   events: number;
-  /** Events of the last day, held back for the incremental run. */
-  lastDayFile: string;
+  /**
+   * Events of the last day, held back for the incremental run: an NDJSON file to import, or null
+   * when they wait in the database itself (a `--db` copy, see fromFile.ts).
+   */
+  lastDayFile: string | null;
   lastDayEvents: number;
 }
 

@@ -64,7 +64,10 @@ async function cannon(url: string, connections: number, seconds: number, extra: 
   return autocannon({ url, connections, duration: seconds, headers: { 'accept-encoding': 'br, gzip', ...extra } });
 }
 
-export async function benchServing(server: ServerProcess, opts: { log: (m: string) => void; seconds: number }): Promise<Section[]> {
+/** How long the server is left idle after the warm-up before its resident memory is read. */
+const SETTLE_MS = 5_000;
+
+export async function benchServing(server: ServerProcess, opts: { log: (m: string) => void; seconds: number; serverSettings?: string }): Promise<Section[]> {
   const loadStart = load();
   const { communities } = (await (await fetch(`${server.url}/api/v1/communities`)).json()) as { communities: CommunityRow[] };
   const withData = communities.filter((c) => c.firstDay && c.lastDay);
@@ -85,6 +88,10 @@ export async function benchServing(server: ServerProcess, opts: { log: (m: strin
     });
   }
   const afterWarm = server.memory();
+  // DuckDB's allocator hands freed memory back within a few seconds (background purge); what stays
+  // is what the process holds. Both are reported.
+  await new Promise((r) => setTimeout(r, SETTLE_MS));
+  const settled = server.memory();
 
   const target = `${server.url}/api/v1/communities/global/series/usage-delta?year=${year}`;
   const figures: Figure[] = [];
@@ -137,7 +144,13 @@ export async function benchServing(server: ServerProcess, opts: { log: (m: strin
       load: load(),
       figures: [
         ...figures,
-        { metric: 'server RSS with the data loaded, after warming every bundle above', value: fmt.mb(afterWarm.rssMB), target: '≤ 300 MB', met: afterWarm.rssMB <= 300, ratio: afterWarm.rssMB / 300 },
+        {
+          metric: `server RSS with the data loaded, ${SETTLE_MS / 1000} s after warming every bundle above`,
+          value: `${fmt.mb(settled.rssMB)} (${fmt.mb(afterWarm.rssMB)} right after the last bundle, peak ${fmt.mb(afterWarm.peakMB)})`,
+          target: '≤ 300 MB',
+          met: settled.rssMB <= 300,
+          ratio: settled.rssMB / 300,
+        },
         { metric: 'server RSS / peak RSS (VmHWM) after both load runs', value: `${fmt.mb(after.rssMB)} / ${fmt.mb(after.peakMB)}` },
       ],
       notes: [
@@ -145,6 +158,7 @@ export async function benchServing(server: ServerProcess, opts: { log: (m: strin
         'Server: `repostats serve` in its own process; the clients run in the bench process on the same 2 cores, so the client takes CPU from the server.',
         'autocannon reports p97.5, not p95; p97.5 ≥ p95, so the figure is conservative.',
         `The body sent is the brotli variant, ${fmt.kb(brBytes)}; by Little's law 50 connections at p95 ≤ 10 ms need ≥ 5,000 req/s, i.e. ≤ 0.2 ms of server CPU per request on one core with nothing else running.`,
+        `Server memory settings: ${opts.serverSettings ?? 'defaults'}. Bundles render on their first request (none stored beforehand), so the warm-up includes rendering them.`,
       ],
     },
   ];

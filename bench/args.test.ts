@@ -1,0 +1,47 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BenchArgsError, parseBenchArgs } from './args';
+
+const dir = mkdtempSync(join(tmpdir(), 'repostats-bench-args-'));
+const file = join(dir, 'medium.duckdb');
+writeFileSync(file, '');
+const note = ['--db-note', 'repostats demo --size medium --seed 1; repostats aggregate'];
+
+describe('parseBenchArgs', () => {
+  it('when nothing is given, then the small demo is generated and every step runs', () => {
+    expect(parseBenchArgs([])).toMatchObject({ size: 'small', seed: 1, only: ['import', 'aggregate', 'serve', 'browser', 'library'], partial: false, db: null });
+  });
+
+  it('when --db names a file with a note, then every step but the import runs on it', () => {
+    const a = parseBenchArgs(['--db', file, ...note]);
+    expect(a.db).toEqual({ file, note: note[1] });
+    expect(a.size).toBeNull();
+    expect(a.only).toEqual(['aggregate', 'serve', 'browser', 'library']);
+  });
+
+  it('when --db is given with --only, then those steps run', () => {
+    expect(parseBenchArgs(['--db', file, ...note, '--only', 'serve,browser']).only).toEqual(['serve', 'browser']);
+  });
+
+  it.each([
+    [['--db', join(dir, 'missing.duckdb'), ...note], /--db: no such file/],
+    [['--db', dir, ...note], /--db: no such file/],
+    [['--db', 'postgres://u@h/db', ...note], /not a PostgreSQL URL/],
+    [['--db', file], /--db needs --db-note/],
+    [['--db', file, '--db-note', '  '], /--db needs --db-note/],
+    [['--db', file, ...note, '--size', 'medium'], /--size generates a data set/],
+    [['--db', file, ...note, '--seed', '2'], /--seed generates a data set/],
+    [['--db', file, ...note, '--only', 'import,serve'], /import cannot be measured/],
+    [['--db-note', 'x'], /give --db too/],
+    [['--only', 'serve,everything'], /unknown step "everything"/],
+    [['--size', 'large'], /--size: expected small or medium/],
+    [['--seconds', '0'], /--seconds: expected a positive number/],
+    [['--end-date', '22/11/2026'], /--end-date: expected YYYY-MM-DD/],
+    [['--bogus'], /Unknown option '--bogus'/],
+  ])('when the arguments are %j, then it stops before any work, saying why', (argv, message) => {
+    expect(() => parseBenchArgs(argv)).toThrow(BenchArgsError);
+    expect(() => parseBenchArgs(argv)).toThrow(message);
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * The bench's command line, parsed and checked before anything slow starts.
+ *
+ *   npm run bench [-- --size small|medium] [--only STEP,…] [--seconds N] [--out FILE] [--keep]
+ *   npm run bench -- --db FILE --db-note "how FILE was made" [--only aggregate,serve,browser,library]
+ */
+import { existsSync, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { isDemoSizeName } from '../server/demo/sizes';
+import { isPostgresUrl } from '../server/storage/open';
+
+export const STEPS = ['import', 'aggregate', 'serve', 'browser', 'library'] as const;
+export type Step = (typeof STEPS)[number];
+
+export interface BenchArgs {
+  /** The demo size to generate; null with `--db` (the size is read from the file). */
+  size: 'tiny' | 'small' | 'medium' | null;
+  seed: number;
+  endDate: string | null;
+  only: Step[];
+  /** Whether `--only` was given (then the sections are printed rather than written to BENCHMARKS.md). */
+  partial: boolean;
+  seconds: number;
+  keep: boolean;
+  out: string | null;
+  /** An already imported and aggregated DuckDB file, measured on a copy, and how it was made. */
+  db: { file: string; note: string } | null;
+}
+
+export class BenchArgsError extends Error {
+  constructor(message: string) {
+    super(`bench: ${message}`);
+    this.name = 'BenchArgsError';
+  }
+}
+
+/** Generation options that mean nothing when the data comes from a file. */
+const GENERATION_OPTIONS = ['size', 'seed', 'end-date'] as const;
+
+/**
+ * @example
+ * parseBenchArgs(['--db', '/tmp/medium/db.duckdb', '--db-note', 'repostats demo --size medium; repostats aggregate', '--only', 'serve'])
+ */
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        size: { type: 'string' },
+        seed: { type: 'string' },
+        only: { type: 'string' },
+        seconds: { type: 'string' },
+        'end-date': { type: 'string' },
+        keep: { type: 'boolean' },
+        out: { type: 'string' },
+        db: { type: 'string' },
+        'db-note': { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    throw new BenchArgsError(error instanceof Error ? error.message : String(error));
+  }
+  const str = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+
+  const only = str('only') ? (str('only')!.split(',').map((s) => s.trim()) as Step[]) : null;
+  for (const s of only ?? []) {
+    if (!STEPS.includes(s)) throw new BenchArgsError(`--only: unknown step "${s}" (expected ${STEPS.join(', ')})`);
+  }
+  const seconds = Number(str('seconds') ?? '10');
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new BenchArgsError(`--seconds: expected a positive number, got "${str('seconds')}"`);
+  const common = { seconds, keep: values.keep === true, out: str('out') ?? null, partial: only !== null };
+
+  const file = str('db');
+  if (file === undefined) {
+    if (str('db-note') !== undefined) throw new BenchArgsError('--db-note describes a --db file; give --db too');
+    const size = str('size') ?? 'small';
+    if (!isDemoSizeName(size) || size === 'large') {
+      throw new BenchArgsError(`--size: expected small or medium (tiny for a quick check), got "${size}"`);
+    }
+    const seed = Number(str('seed') ?? '1');
+    if (!Number.isInteger(seed)) throw new BenchArgsError(`--seed: expected an integer, got "${str('seed')}"`);
+    const endDate = str('end-date') ?? null;
+    if (endDate !== null && !/^\d{4}-\d{2}-\d{2}$/.test(endDate)) throw new BenchArgsError(`--end-date: expected YYYY-MM-DD, got "${endDate}"`);
+    return { ...common, size, seed, endDate, only: only ?? [...STEPS], db: null };
+  }
+
+  if (isPostgresUrl(file)) throw new BenchArgsError('--db: expected a DuckDB file, not a PostgreSQL URL');
+  if (!existsSync(file) || !statSync(file).isFile()) throw new BenchArgsError(`--db: no such file: ${file}`);
+  for (const name of GENERATION_OPTIONS) {
+    if (values[name] !== undefined) throw new BenchArgsError(`--${name} generates a data set; with --db the data comes from the file`);
+  }
+  const note = str('db-note')?.trim() ?? '';
+  if (note === '') {
+    throw new BenchArgsError('--db needs --db-note "how the file was made" (e.g. the demo and aggregate commands): the report states it');
+  }
+  if (only?.includes('import')) throw new BenchArgsError('--only import: the import cannot be measured from an already imported --db file');
+  return { ...common, size: null, seed: 0, endDate: null, only: only ?? STEPS.filter((s) => s !== 'import'), db: { file, note } };
+}
