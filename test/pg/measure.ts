@@ -2,11 +2,14 @@
  * Measure ingest rate and full aggregation time on each engine for docs/scaling.md:
  *   bash scripts/with-pg.sh npx tsx test/pg/measure.ts demo tiny|small|medium [--engine duckdb|postgres|both]
  *   bash scripts/with-pg.sh npx tsx test/pg/measure.ts synthetic [events] [records] [--engine …]
+ *   bash scripts/with-pg.sh npx tsx test/pg/measure.ts insert [events] [--engine …]
  * `demo` imports the generated demo through the real importers (loadDemo → importLines: generation,
  * validation, COUNTER rules, idempotency keys, dirty days); `synthetic` loads the parity dataset
  * (test/pg/dataset.ts) straight through insertMany. Each engine gets a fresh database (DuckDB: a
  * file in a temp dir; PostgreSQL: a new database on $REPOSTATS_TEST_PG_URL), then one full
- * aggregation runs. `--engine duckdb` needs no PostgreSQL (run it without with-pg.sh).
+ * aggregation runs. `insert` times insertMany alone: synthetic event rows into the migrated `events`
+ * table in 50 000-row transactions with onConflict ignore (as storeEvents does), then the same rows
+ * again (all conflicts); no aggregation. `--engine duckdb` needs no PostgreSQL (run it without with-pg.sh).
  *
  * Results go to stdout; progress lines (elapsed time, this process's RSS, load average, each
  * aggregation unit) go to stderr every `--progress-s` seconds (default 30) and at each phase change.
@@ -27,7 +30,7 @@ import type { SqlEngine } from '../../server/storage/port';
 import { runAggregation, type AggregationProgress } from '../../server/domain/aggregate/run';
 import { loadDemo } from '../../server/demo/load';
 import { freshPgDatabase } from './fresh';
-import { loadDataset, makeDataset } from './dataset';
+import { EVENT_COLUMNS, loadDataset, makeDataset } from './dataset';
 
 const { values: flags, positionals } = parseArgs({
   allowPositionals: true,
@@ -159,10 +162,31 @@ async function watchPostgres(db: SqlEngine): Promise<() => string> {
   };
 }
 
+async function measureInsert(name: string, db: SqlEngine): Promise<void> {
+  const ds = makeDataset({ seed: 3, records: 400, events: Number(a ?? 1_000_000), eventsFrom: '2024-01-01', eventDays: 365 });
+  const batch = 50_000;
+  for (const pass of ['new rows', 'same rows again (all conflicts)']) {
+    const t = performance.now();
+    let inserted = 0;
+    for (let i = 0; i < ds.events.length; i += batch) {
+      const rows = ds.events.slice(i, i + batch);
+      inserted += await db.transaction((tx) => tx.insertMany('events', EVENT_COLUMNS, rows, { onConflict: 'ignore' }));
+    }
+    const s = (performance.now() - t) / 1000;
+    out(`${name}: insertMany ${fmt(ds.events.length)} event rows, ${pass}: ${s.toFixed(1)} s = ${fmt(ds.events.length / s)} rows/s ` +
+      `(${fmt(inserted)} inserted; load ${load()})`);
+  }
+}
+
 async function measure(name: string, db: SqlEngine): Promise<void> {
   note(`${name}: start`);
   const serverPeak = db.dialect === 'postgres' ? await watchPostgres(db) : () => '';
   await migrate(db);
+  if (mode === 'insert') {
+    await measureInsert(name, db);
+    await db.close();
+    return;
+  }
   let t = performance.now();
   const loaded = await loadData(db);
   const loadS = (performance.now() - t) / 1000;
