@@ -11,6 +11,12 @@ import * as breakdown from '../src/components/widgets/Breakdown/Breakdown.storie
 import * as topRecords from '../src/components/widgets/TopRecords/TopRecords.stories';
 import * as text from '../src/components/widgets/TextBlock/TextBlock.stories';
 import * as table from '../src/components/widgets/SeriesTable/SeriesTable.stories';
+import * as timeSeries from '../src/components/widgets/TimeSeries/TimeSeries.stories';
+import userEvent from '@testing-library/user-event';
+import { addDays, snapRange } from '../src/core/dates';
+import { DEFAULT_PRESET, resolvePreset } from '../src/core/series/presets';
+import { STORY_TODAY } from './support/demoSeries';
+import { tableRows } from '../src/components/widgets/testing';
 import { RTL_LABELS } from './support/variants';
 import usageDelta from '../src/mocks/fixtures/global.usage-delta.2025.json';
 import recordSnapshot from '../src/mocks/fixtures/global.record-snapshot.added.2025.json';
@@ -104,5 +110,33 @@ describe('other widget stories', () => {
     expect(rows.filter((text) => /^[A-Z][a-z]{2} 2025/.test(text))).toHaveLength(12);
     const views = usageDelta.totals.views.reduce((a, b) => a + b, 0);
     expect(rows.find((text) => text.startsWith('Total'))).toContain(views.toLocaleString('en'));
+  });
+});
+
+const TimeSeries = composeStories(timeSeries);
+
+describe('time-series stories', () => {
+  it('when the compared-by-country story shows its table, then each country has its previous period, read from the fixture', async () => {
+    render(<TimeSeries.ComparedByCountry />);
+    await userEvent.click(screen.getByRole('button', { name: 'View as table' }));
+    const [header, firstRow] = tableRows(screen.getByRole('table'));
+    const names = header!.slice(1);
+    // Every shown column (8 countries, Other) is followed by its previous period.
+    expect(names.filter((_, i) => i % 2 === 1)).toEqual(names.filter((_, i) => i % 2 === 0).map((n) => (n.startsWith('Other') ? 'Other (previous period)' : `${n} (previous period)`)));
+    expect(names).toHaveLength(18);
+    // The first week's previous period: the 7 days starting 12 weeks earlier, summed from the fixture.
+    const first = snapRange(resolvePreset(DEFAULT_PRESET.week, { today: STORY_TODAY }), 'week').start;
+    const countries = usageDelta.subcounts.countries;
+    const index = countries.items.findIndex((item) => new Intl.DisplayNames('en', { type: 'region' }).of(item.id) === names[0]);
+    const from = usageDelta.dates.indexOf(addDays(first, -7 * 12));
+    expect(from).toBeGreaterThanOrEqual(0);
+    const previous = countries.series.views![index]!.slice(from, from + 7).reduce((a, b) => a + b, 0);
+    expect(previous).toBeGreaterThan(0);
+    expect(firstRow![2]).toBe(previous.toLocaleString('en'));
+  });
+
+  it('when the compared-by-resource-type story renders ten types, then the chart says only the top eight are compared', () => {
+    render(<TimeSeries.ComparedByResourceTypeTopItems />);
+    expect(screen.getByRole('img').getAttribute('aria-label')).toContain('The previous period is drawn for the top 8 items only.');
   });
 });

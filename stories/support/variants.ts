@@ -3,9 +3,15 @@
  * right-to-left labels of a realistic length. Applied on top of a real demo series.
  */
 import { METRICS } from '../../src/core/metrics';
-import type { WidgetSeries } from '../../src/core/series/types';
+import type { ComparedValues, WidgetSeries } from '../../src/core/series/types';
 
 const scale = (values: number[], factor: number) => values.map((v) => Math.round(v * factor));
+
+/** An item (or Other) scaled, its comparison with it. */
+function scaled<T extends ComparedValues & { comparison?: ComparedValues }>(item: T, factor: number): T {
+  const figures = (c: ComparedValues) => ({ values: scale(c.values, factor), summary: Math.round(c.summary * factor) });
+  return { ...item, ...figures(item), ...(item.comparison ? { comparison: figures(item.comparison) } : {}) };
+}
 
 /**
  * Every figure scaled so the total reaches the largest a real repository could report: about a
@@ -21,8 +27,8 @@ export function withHugeNumbers(series: WidgetSeries): WidgetSeries {
     comparison: series.comparison && { ...series.comparison, values: scale(series.comparison.values, factor), summary: Math.round(series.comparison.summary * factor) },
     breakdown: series.breakdown && {
       ...series.breakdown,
-      items: series.breakdown.items.map((item) => ({ ...item, values: scale(item.values, factor), summary: Math.round(item.summary * factor) })),
-      other: { ...series.breakdown.other, values: scale(series.breakdown.other.values, factor), summary: Math.round(series.breakdown.other.summary * factor) },
+      items: series.breakdown.items.map((item) => scaled(item, factor)),
+      other: scaled(series.breakdown.other, factor),
     },
   };
 }

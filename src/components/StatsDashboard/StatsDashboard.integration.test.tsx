@@ -3,10 +3,13 @@
  * what a host gets from `<StatsDashboard />` and from `mountStatsDashboard`.
  */
 import { configure, act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../mocks/handlers';
 import { defaultLayout } from '../../layout/defaults';
+import { validateLayout } from '../../layout/validate';
+import { tableRows } from '../widgets/testing';
 import { mountStatsDashboard } from '../../mount';
 import { StatsDashboard } from './StatsDashboard';
 
@@ -50,5 +53,25 @@ describe('StatsDashboard with the real widgets', () => {
     act(() => mounted.unmount());
     expect(element.innerHTML).toBe('');
     element.remove();
+  });
+
+  it('when the reader compares with the previous period and shows views separately, then the table has each item’s previous period', async () => {
+    const result = validateLayout({
+      version: 1,
+      tabs: [{ id: 'usage', label: 'Usage', rows: [{ widgets: [{ type: 'time-series', metrics: ['views'], mode: 'delta', breakdownBy: ['resource_types'], topN: 3, width: 16 }] }] }],
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    render(<StatsDashboard apiBase={API} today="2024-06-15" layout={result.layout} />);
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Compare with' }), 'Previous period');
+    await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Show separately' }), 'Show separately: Resource types');
+    await userEvent.click(await screen.findByRole('button', { name: 'View as table' }));
+    await waitFor(() => expect(tableRows(screen.getByRole('table'))[0]).toHaveLength(1 + 2 * 4));
+    const [header, ...rows] = tableRows(screen.getByRole('table'));
+    const shown = header!.slice(1).filter((_, i) => i % 2 === 0);
+    expect(header!.slice(1).filter((_, i) => i % 2 === 1)).toEqual(
+      shown.map((name) => (name.startsWith('Other') ? 'Other (previous period)' : `${name} (previous period)`)),
+    );
+    // The previous period has figures (the mock repository has data before the range).
+    expect(rows.some((r) => r.slice(1).some((cell, i) => i % 2 === 1 && cell !== '0'))).toBe(true);
   });
 });

@@ -44,4 +44,25 @@ describe('collectExport + exportToCsv', () => {
     expect(q1.map((c) => c[6])).toEqual(['', 'dataset', 'publication-article', 'software', 'image', '(other)']);
     expect(parts).toBe(total);
   });
+
+  it('when compared with the previous period, then each item row carries the item’s value in that period', async () => {
+    const result = validateLayout({
+      version: 1,
+      tabs: [{ id: 't', label: 'T', rows: [{ widgets: [{ type: 'breakdown', id: 'types', field: 'resource_types', metric: 'records', mode: 'delta', width: 8 }] }] }],
+    });
+    if (!result.ok) throw new Error('invalid');
+    const queryClient = new QueryClient();
+    const view = { apiBase: API, community: 'global', granularity: 'quarter', basis: 'added' } as const;
+    const rowsOf = async (range: { start: string; end: string }, comparison: 'none' | 'previous-period') =>
+      exportToCsv(await collectExport({ layout: result.layout, queryClient, view: { ...view, range, comparison } }))
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((l) => l.split(','));
+    const q1 = await rowsOf({ start: '2024-01-01', end: '2024-03-31' }, 'none');
+    const q2 = await rowsOf({ start: '2024-04-01', end: '2024-06-30' }, 'previous-period');
+    const q1Values = new Map(q1.map((c) => [c[6], c[7]]));
+    expect(q2.map((c) => [c[6], c[8]])).toEqual(q2.map((c) => [c[6], q1Values.get(c[6]) ?? '0']));
+    expect(q2.filter((c) => c[6] !== '').length).toBeGreaterThan(1);
+  });
 });

@@ -89,10 +89,11 @@ export function exportToCsv(doc: DashboardExport): string {
       s.periods.forEach((period, p) => {
         rows.push([w.tab, w.id, s.metric, s.mode, s.granularity, period, '', s.values[p] ?? 0, s.comparison?.values[p] ?? null]);
         for (const item of s.breakdown?.items ?? []) {
-          rows.push([w.tab, w.id, s.metric, s.mode, s.granularity, period, item.id, item.values[p] ?? 0, null]);
+          rows.push([w.tab, w.id, s.metric, s.mode, s.granularity, period, item.id, item.values[p] ?? 0, item.comparison?.values[p] ?? null]);
         }
         if (s.breakdown && s.breakdown.other.items > 0) {
-          rows.push([w.tab, w.id, s.metric, s.mode, s.granularity, period, '(other)', s.breakdown.other.values[p] ?? 0, null]);
+          const { other } = s.breakdown;
+          rows.push([w.tab, w.id, s.metric, s.mode, s.granularity, period, '(other)', other.values[p] ?? 0, other.comparison?.values[p] ?? null]);
         }
       });
     }

@@ -34,7 +34,12 @@ const registryKeys = [
   ...METRIC_IDS.map((m) => `metrics.${m}`),
   ...FIELD_IDS.map((f) => `fields.${f}`),
   ...GRANULARITIES.map((g) => `granularity.${g}`),
-  ...COMPARISONS.filter((c) => c !== 'none').flatMap((c) => [`comparison.${c}`, `singleStat.${c}`]),
+  ...COMPARISONS.filter((c) => c !== 'none').flatMap((c) => [
+    `comparison.${c}`,
+    `singleStat.${c}`,
+    `timeSeries.itemComparison.${c}`,
+    `timeSeries.comparedTop.${c}`,
+  ]),
   ...['delta', 'cumulative'].map((m) => `modes.${m}`),
   ...['views', 'downloads'].map((m) => `topRecords.titles.${m}`),
 ];

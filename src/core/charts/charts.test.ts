@@ -1,20 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { breakdownOption, breakdownRows, otherDwarfsItems } from './breakdown';
-import { timeSeriesColumns, timeSeriesOption, ZOOM_THRESHOLD, type TimeSeriesChartInput } from './timeSeries';
+import { MAX_COMPARED_ITEMS, timeSeriesColumns, timeSeriesOption, ZOOM_THRESHOLD, type TimeSeriesChartInput } from './timeSeries';
 import { mapOption } from './map';
-import { breakdownSeries, makeSeries } from './testSeries';
+import { bundleFrom } from '../../mocks/bundles';
+import { buildWidgetSeries } from '../series/build';
+import { comparisonRange } from '../series/comparison';
+import { breakdownSeries, comparedBreakdownSeries, makeSeries, manyComparedItems } from './testSeries';
 
 const names = {
   total: 'Views',
   comparison: 'Previous period',
   other: 'Other',
   item: (i: { id: string; labels: Record<string, string> }) => i.labels.en ?? i.id,
+  itemComparison: (name: string) => `${name} (previous period)`,
 };
 const common = { description: 'Views per day', value: (n: number) => String(n), animation: true };
+const PALETTE = ['#111', '#222', '#333'];
 const ts = (over: Partial<TimeSeriesChartInput> = {}) =>
-  timeSeriesOption({ ...common, series: makeSeries(), chart: 'line', stacked: false, separately: false, names, period: (d) => d, widthPx: 600, ...over });
+  timeSeriesOption({ ...common, series: makeSeries(), chart: 'line', stacked: false, separately: false, names, period: (d) => d, widthPx: 600, palette: PALETTE, ...over });
 
-type AnySeries = { type: string; name: string; stack?: string; sampling?: string; lineStyle?: { type?: string }; areaStyle?: object; encode?: object };
+type AnySeries = {
+  type: string;
+  name: string;
+  stack?: string;
+  sampling?: string;
+  lineStyle?: { type?: string; opacity?: number };
+  itemStyle?: { color?: string; opacity?: number };
+  areaStyle?: object;
+  encode?: object;
+};
 const seriesOf = (o: ReturnType<typeof ts>) => o.series as AnySeries[];
 
 describe('timeSeriesOption', () => {
@@ -67,6 +81,108 @@ describe('timeSeriesOption', () => {
     const s = breakdownSeries();
     s.breakdown!.other = { values: [0, 0], summary: 0, items: 0 };
     expect(timeSeriesColumns({ series: s, separately: true, names }).map((c) => c.name)).not.toContain('Other');
+  });
+});
+
+describe('timeSeriesOption shown separately with a comparison', () => {
+  const compared = (over: Partial<TimeSeriesChartInput> = {}) => ts({ series: comparedBreakdownSeries(), separately: true, otherColor: '#888', ...over });
+
+  it('when built from the dashboard’s own transform, then each shown item has its previous-period column', () => {
+    const bundle = bundleFrom({
+      year: 2024,
+      days: 60,
+      totals: { views: () => 3 },
+      subcounts: { resource_types: { items: [{ id: 'dataset', labels: { en: 'Dataset' } }, { id: 'image', labels: { en: 'Image' } }], series: { views: (k, i) => (k === 0 ? i : 1) } } },
+    });
+    const range = { start: '2024-02-01', end: '2024-02-03' };
+    const series = buildWidgetSeries({
+      bundles: [bundle],
+      request: { metric: 'views', mode: 'delta', field: 'resource_types' },
+      range,
+      granularity: 'day',
+      comparison: { kind: 'previous-period', range: comparisonRange(range, 'previous-period', 'day'), bundles: [bundle] },
+    });
+    expect(timeSeriesColumns({ series, separately: true, names }).map((c) => [c.name, c.values])).toEqual([
+      ['Dataset', [31, 32, 33]],
+      ['Dataset (previous period)', [28, 29, 30]],
+      ['Image', [1, 1, 1]],
+      ['Image (previous period)', [1, 1, 1]],
+    ]);
+  });
+
+  it('then every item and Other is followed by its previous period', () => {
+    expect(timeSeriesColumns({ series: comparedBreakdownSeries(), separately: true, names }).map((c) => [c.name, c.values])).toEqual([
+      ['Article', [10, 15]],
+      ['Article (previous period)', [8, 12]],
+      ['Dataset', [20, 20]],
+      ['Dataset (previous period)', [25, 25]],
+      ['Software', [5, 0]],
+      ['Software (previous period)', [0, 5]],
+      ['Other', [15, 15]],
+      ['Other (previous period)', [10, 10]],
+    ]);
+  });
+
+  it('then the dataset puts each previous value in its period’s row', () => {
+    expect((compared().dataset as { source: unknown[][] }).source).toEqual([
+      ['2024-01-01', 10, 8, 20, 25, 5, 0, 15, 10],
+      ['2024-01-02', 15, 12, 20, 25, 0, 5, 15, 10],
+    ]);
+  });
+
+  it('then each previous period is dashed, paler, and in its item’s colour, and the items keep theirs', () => {
+    const plotted = seriesOf(compared()).map((s) => [s.name, s.itemStyle?.color, s.lineStyle?.type ?? 'solid', s.lineStyle?.opacity ?? 1]);
+    expect(plotted).toEqual([
+      ['Article', '#111', 'solid', 1],
+      ['Article (previous period)', '#111', 'dashed', 0.6],
+      ['Dataset', '#222', 'solid', 1],
+      ['Dataset (previous period)', '#222', 'dashed', 0.6],
+      ['Software', '#333', 'solid', 1],
+      ['Software (previous period)', '#333', 'dashed', 0.6],
+      ['Other', '#888', 'solid', 1],
+      ['Other (previous period)', '#888', 'dashed', 0.6],
+    ]);
+    const without = seriesOf(ts({ series: breakdownSeries(), separately: true, otherColor: '#888' })).map((s) => s.itemStyle?.color);
+    expect(without).toEqual(['#111', '#222', '#333', '#888']);
+  });
+
+  it('when stacked bars, then items stack as bars and their previous periods stack as lines of their own', () => {
+    expect(seriesOf(compared({ chart: 'bar', stacked: true })).map((s) => [s.name, s.type, s.stack])).toEqual([
+      ['Article', 'bar', 'total'],
+      ['Article (previous period)', 'line', 'comparison'],
+      ['Dataset', 'bar', 'total'],
+      ['Dataset (previous period)', 'line', 'comparison'],
+      ['Software', 'bar', 'total'],
+      ['Software (previous period)', 'line', 'comparison'],
+      ['Other', 'bar', 'total'],
+      ['Other (previous period)', 'line', 'comparison'],
+    ]);
+  });
+
+  it('when the comparison is off, then no previous-period series is drawn', () => {
+    const s = { ...comparedBreakdownSeries(), comparison: null };
+    expect(timeSeriesColumns({ series: s, separately: true, names }).filter((c) => c.role === 'comparison')).toEqual([]);
+  });
+
+  it('when shown together, then only the total’s comparison is drawn, in the theme’s order', () => {
+    expect(seriesOf(compared({ separately: false })).map((s) => [s.name, s.itemStyle?.color])).toEqual([
+      ['Views', undefined],
+      ['Previous period', undefined],
+    ]);
+  });
+
+  it.each([
+    [MAX_COMPARED_ITEMS, MAX_COMPARED_ITEMS, true],
+    [MAX_COMPARED_ITEMS + 1, MAX_COMPARED_ITEMS, false],
+    [12, MAX_COMPARED_ITEMS, false],
+  ])('when %i items are shown, then the top %i get a previous period (Other too: %s)', (count, comparedCount, otherCompared) => {
+    const columns = timeSeriesColumns({ series: manyComparedItems(count), separately: true, names });
+    const comparisons = columns.filter((c) => c.role === 'comparison').map((c) => c.name);
+    expect(comparisons).toEqual([
+      ...Array.from({ length: comparedCount }, (_, i) => `Item ${i + 1} (previous period)`),
+      ...(otherCompared ? ['Other (previous period)'] : []),
+    ]);
+    expect(columns.filter((c) => c.role !== 'comparison')).toHaveLength(count + 1);
   });
 });
 

@@ -42,3 +42,38 @@ export function breakdownSeries(over: Partial<WidgetSeries> = {}): WidgetSeries 
     ...over,
   });
 }
+
+/**
+ * `breakdownSeries` compared with the previous period, period by period: Article [8, 12],
+ * Dataset [25, 25], Software [0, 5], Other [10, 10]; total [45, 55].
+ */
+export function comparedBreakdownSeries(): WidgetSeries {
+  const s = breakdownSeries({ comparison: { kind: 'previous-period', values: [45, 55], summary: 100 } });
+  const previous: Record<string, number[]> = { article: [8, 12], dataset: [25, 25], software: [0, 5] };
+  const compared = (values: number[]) => ({ values, summary: values[0]! + values[1]! });
+  const { field, items, other } = s.breakdown!;
+  return {
+    ...s,
+    breakdown: {
+      field,
+      items: items.map((item) => ({ ...item, comparison: compared(previous[item.id]!) })),
+      other: { ...other, comparison: compared([10, 10]) },
+    },
+  };
+}
+
+/** `count` items over two periods, item i at [100 − i, 100 − i] now and [i, i] in the previous period. */
+export function manyComparedItems(count: number): WidgetSeries {
+  const items = Array.from({ length: count }, (_, i) => ({
+    id: `item-${i + 1}`,
+    labels: { en: `Item ${i + 1}` },
+    values: [100 - i, 100 - i],
+    summary: 2 * (100 - i),
+    comparison: { values: [i, i], summary: 2 * i },
+  }));
+  return makeSeries({
+    values: [1000, 1000],
+    comparison: { kind: 'previous-period', values: [900, 900], summary: 1800 },
+    breakdown: { field: 'resource_types', items, other: { values: [3, 3], summary: 6, items: 4, comparison: { values: [1, 1], summary: 2 } } },
+  });
+}

@@ -19,6 +19,12 @@ export interface DateRange {
   end: string;
 }
 
+/** Comparison-period figures aligned index by index with `WidgetSeries.periods` (see `alignComparison`). */
+export interface ComparedValues {
+  values: number[];
+  summary: number;
+}
+
 export interface SeriesItem {
   id: string;
   labels: Labels;
@@ -26,6 +32,8 @@ export interface SeriesItem {
   values: number[];
   /** Over the whole range: the sum for deltas, the value at the range's end for cumulative. */
   summary: number;
+  /** The same item in the comparison period; absent when `WidgetSeries.comparison` is null. */
+  comparison?: ComparedValues;
 }
 
 export interface WidgetSeries {
@@ -39,12 +47,16 @@ export interface WidgetSeries {
   /** Over the range: sum of deltas, or the cumulative value at its end. */
   summary: number;
   /** The comparison series aligned with `periods` (null when comparison is off or no data). */
-  comparison: { kind: Exclude<Comparison, 'none'>; values: number[]; summary: number } | null;
-  /** When a field was requested: its top items by summary, and the exact rest. */
+  comparison: ({ kind: Exclude<Comparison, 'none'> } & ComparedValues) | null;
+  /**
+   * When a field was requested: its top items by summary, and the exact rest. With a comparison,
+   * each kept item and Other also carry their comparison-period figures (Other: everything but the
+   * kept items, as now).
+   */
   breakdown: {
     field: FieldId;
     items: SeriesItem[];
-    other: { values: number[]; summary: number; items: number };
+    other: { values: number[]; summary: number; items: number; comparison?: ComparedValues };
   } | null;
   /** The last aggregated day behind this series. */
   dataAsOf: string | null;

@@ -105,6 +105,10 @@ type Story = StoryObj<typeof meta>;
 export const UsageDelta: Story = {};
 export const RecordsCumulativeArea: Story = { args: { metrics: ['records', 'files', 'data_volume'], mode: 'cumulative', chart: 'area', granularity: 'month' } };
 export const ComparedWithPreviousPeriod: Story = { args: { granularity: 'day', comparison: 'previous-period' } };
+/** Shown separately with the comparison on: each country's previous period, dashed in the country's colour. */
+export const ComparedByCountry: Story = { args: { granularity: 'week', comparison: 'previous-period', separately: 'countries' } };
+/** Ten resource types: past eight items only the top eight are compared, as the chart's description says. */
+export const ComparedByResourceTypeTopItems: Story = { args: { granularity: 'week', comparison: 'previous-period', separately: 'resource_types' } };
 export const StackedByResourceType: Story = { args: { chart: 'bar', stacked: true, separately: 'resource_types', granularity: 'month' } };
 export const DailyBars: Story = { args: { chart: 'bar', granularity: 'day' } };
 export const Loading: Story = { args: { state: 'loading' } };

@@ -1,8 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TimeSeriesView, type TimeSeriesViewProps } from './TimeSeriesView';
-import { breakdownSeries, makeSeries } from '../../../core/charts/testSeries';
+import { breakdownSeries, comparedBreakdownSeries, makeSeries, manyComparedItems } from '../../../core/charts/testSeries';
 import { axeViolations, tableRows, viewCommon } from '../testing';
 
 function props(over: Partial<TimeSeriesViewProps> = {}): TimeSeriesViewProps {
@@ -48,6 +48,87 @@ describe('TimeSeriesView', () => {
     await userEvent.click(screen.getByRole('button', { name: 'View as table' }));
     expect(rowsOf(screen.getByRole('table'))[0]).toEqual(['Period', 'Article', 'Dataset', 'Software', 'Other (2 items)']);
     expect(rowsOf(screen.getByRole('table'))[1]).toEqual(['Jan 1, 2024', '10', '20', '5', '15']);
+  });
+
+  describe('when shown separately with the previous period on', () => {
+    const separately = () => props({ breakdownBy: ['resource_types'], separately: 'resource_types', series: comparedBreakdownSeries() });
+
+    afterEach(() => vi.restoreAllMocks());
+
+    it('then the table has each item’s previous period beside it, period by period', async () => {
+      render(<TimeSeriesView {...separately()} />);
+      await userEvent.click(screen.getByRole('button', { name: 'View as table' }));
+      expect(rowsOf(screen.getByRole('table'))).toEqual([
+        [
+          'Period',
+          'Article',
+          'Article (previous period)',
+          'Dataset',
+          'Dataset (previous period)',
+          'Software',
+          'Software (previous period)',
+          'Other (2 items)',
+          'Other (previous period)',
+        ],
+        ['Jan 1, 2024', '10', '8', '20', '25', '5', '0', '15', '10'],
+        ['Jan 2, 2024', '15', '12', '20', '25', '0', '5', '15', '10'],
+      ]);
+    });
+
+    it('then the chart draws each item solid and its previous period dashed, in the same colour', () => {
+      const { container } = render(<TimeSeriesView {...separately()} />);
+      // The data lines are 2px (1.5px for comparisons); axes and grid lines are thinner.
+      const lines = [...container.querySelectorAll('svg path[fill="none"]')].filter((p) => Number(p.getAttribute('stroke-width')) >= 1.5);
+      const strokes = (dashed: boolean) => lines.filter((p) => p.hasAttribute('stroke-dasharray') === dashed).map((p) => p.getAttribute('stroke'));
+      expect(strokes(false)).toHaveLength(4); // Article, Dataset, Software, Other
+      expect(new Set(strokes(false)).size).toBe(4);
+      expect(strokes(true)).toEqual(strokes(false));
+    });
+
+    it('then the CSV and JSON exports carry the previous-period columns', async () => {
+      const files: Blob[] = [];
+      vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => (files.push(b as Blob), 'blob:x'));
+      vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+      vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+      render(<TimeSeriesView {...separately()} />);
+      await userEvent.click(screen.getByText('Export'));
+      await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Download JSON' }));
+      expect((await files[0]!.text()).split('\r\n').slice(0, 2)).toEqual([
+        'Period,Article,Article (previous period),Dataset,Dataset (previous period),Software,Software (previous period),Other (2 items),Other (previous period)',
+        '2024-01-01,10,8,20,25,5,0,15,10',
+      ]);
+      const json = JSON.parse(await files[1]!.text()) as { series: { name: string; values: number[] }[] };
+      expect(json.series.filter((s) => s.name.endsWith('(previous period)'))).toEqual([
+        { name: 'Article (previous period)', values: [8, 12] },
+        { name: 'Dataset (previous period)', values: [25, 25] },
+        { name: 'Software (previous period)', values: [0, 5] },
+        { name: 'Other (previous period)', values: [10, 10] },
+      ]);
+    });
+
+    it('when the previous year is compared in German, then the columns say so in German', async () => {
+      const series = comparedBreakdownSeries();
+      render(<TimeSeriesView {...separately()} {...viewCommon('de')} series={{ ...series, comparison: { ...series.comparison!, kind: 'previous-year' } }} />);
+      await userEvent.click(screen.getByRole('button', { name: 'Als Tabelle anzeigen' }));
+      expect(rowsOf(screen.getByRole('table'))[0]?.slice(1, 3)).toEqual(['Artikel', 'Artikel (Vorjahr)']);
+      expect(rowsOf(screen.getByRole('table'))[0]?.at(-1)).toBe('Sonstige (Vorjahr)');
+    });
+
+    it('when more than eight items are shown, then the description says only the top eight are compared', async () => {
+      render(<TimeSeriesView {...separately()} series={manyComparedItems(10)} />);
+      expect(screen.getByRole('img').getAttribute('aria-label')).toContain('The previous period is drawn for the top 8 items only.');
+      await userEvent.click(screen.getByRole('button', { name: 'View as table' }));
+      const header = rowsOf(screen.getByRole('table'))[0]!;
+      expect(header.filter((h) => h.endsWith('(previous period)'))).toHaveLength(8);
+      expect(header).toContain('Item 8 (previous period)');
+      expect(header).not.toContain('Item 9 (previous period)');
+    });
+
+    it('when eight items or fewer are shown, then the description does not mention a limit', () => {
+      render(<TimeSeriesView {...separately()} />);
+      expect(screen.getByRole('img').getAttribute('aria-label')).not.toContain('top');
+    });
   });
 
   it('when the reader picks another metric or a field, then the owner is told', async () => {

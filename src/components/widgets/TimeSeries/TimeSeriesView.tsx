@@ -1,13 +1,14 @@
 /**
  * Metrics over time: line / area / bars, stacked or overlapping, optionally one series per item
- * of a field (top N + exact Other), with the comparison period dashed. Controlled: the metric
+ * of a field (top N + exact Other), with the comparison period dashed (per item when shown
+ * separately, in the item's colour). Controlled: the metric
  * and the "show separately" field change what data is requested, so their owner holds them.
  */
 import { memo, useCallback, useId, useState } from 'react';
 import type { FieldId } from '../../../core/fields';
 import type { MetricId, Mode } from '../../../core/metrics';
 import type { WidgetSeries } from '../../../core/series/types';
-import { timeSeriesColumns, timeSeriesOption, type TimeChartKind } from '../../../core/charts/timeSeries';
+import { MAX_COMPARED_ITEMS, timeSeriesColumns, timeSeriesOption, type TimeChartKind } from '../../../core/charts/timeSeries';
 import { ChartWidget, type ChartContext } from '../shared/ChartWidget';
 import { metricCompact, metricName, metricValue } from '../shared/labels';
 import type { TableModel } from '../shared/tableModel';
@@ -41,23 +42,32 @@ export const TimeSeriesView = memo(function TimeSeriesView(props: TimeSeriesView
   const [stacked, setStacked] = useState(props.stacked);
   const separately = props.separately !== null && series.breakdown !== null;
   const value = metricValue(format, metric);
+  const kind = series.comparison?.kind;
   const names = {
     total: metricName(t, metric),
-    comparison: series.comparison ? t(`comparison.${series.comparison.kind}`) : '',
+    comparison: kind ? t(`comparison.${kind}`) : '',
+    itemComparison: (item: string) => (kind ? t(`timeSeries.itemComparison.${kind}`, { item }) : item),
     other: series.breakdown ? t('common.otherItems', { count: series.breakdown.other.items }) : t('common.other'),
+    // "Other (previous period)", not "Other (2 items) (previous period)": the count is today's.
+    otherComparison: kind ? t(`timeSeries.itemComparison.${kind}`, { item: t('common.other') }) : undefined,
     item: (item: { labels: Record<string, string>; id: string }) =>
       series.breakdown?.field === 'countries' ? format.country(item.id) : format.label(item.labels) || item.id,
   };
   const period = (day: string) => format.date(day, series.granularity);
-  const description = t('timeSeries.description', {
-    metric: names.total,
-    granularity: t(`granularity.${series.granularity}`),
-    start: series.periods[0] ? period(series.periods[0]) : '',
-    end: series.periods.at(-1) ? period(series.periods.at(-1)!) : '',
-    total: value(series.summary),
-    mode: t(`modes.${mode}`),
-  });
   const columns = timeSeriesColumns({ series, separately, names });
+  // Shown separately, only the top MAX_COMPARED_ITEMS items are compared (see there): say so.
+  const capped = kind && separately && (series.breakdown?.items.length ?? 0) > MAX_COMPARED_ITEMS;
+  const description = [
+    t('timeSeries.description', {
+      metric: names.total,
+      granularity: t(`granularity.${series.granularity}`),
+      start: series.periods[0] ? period(series.periods[0]) : '',
+      end: series.periods.at(-1) ? period(series.periods.at(-1)!) : '',
+      total: value(series.summary),
+      mode: t(`modes.${mode}`),
+    }),
+    ...(capped ? [t(`timeSeries.comparedTop.${kind}`, { count: MAX_COMPARED_ITEMS })] : []),
+  ].join(' ');
   const table: TableModel = {
     caption: description,
     columns: [{ key: 'period', header: t('common.period') }, ...columns.map((c) => ({ key: c.key, header: c.name, numeric: true }))],
@@ -84,6 +94,7 @@ export const TimeSeriesView = memo(function TimeSeriesView(props: TimeSeriesView
         description,
         value,
         axisValue: metricCompact(format, metric),
+        palette: tokens.palette,
         otherColor: tokens.other,
       }),
     // names/period/value derive from (t, format, series, metric): listing those is enough.
