@@ -31,7 +31,8 @@ export interface ThemeTokens {
 export const THEME_NAMES = ['light', 'dark'] as const;
 export type ThemeName = (typeof THEME_NAMES)[number];
 
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+// Single quotes: the SVG export writes the font list into a double-quoted style attribute.
+const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
 export const THEMES: Record<ThemeName, ThemeTokens> = {
   light: {

@@ -1,9 +1,12 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { chartSvgString } from './exportChart';
 import { ensureWorldMap, WORLD_MAP } from './echarts';
 import { breakdownOption, breakdownRows } from '../../core/charts/breakdown';
 import { mapOption } from '../../core/charts/map';
 import { breakdownSeries } from '../../core/charts/testSeries';
+import { THEMES, THEME_NAMES } from '../../theme/tokens';
+import { echartsTheme } from '../../theme/echartsTheme';
 
 const common = { description: 'desc', value: String, animation: false };
 
@@ -28,5 +31,18 @@ describe('chartSvgString', () => {
     expect(svg).toContain('High');
     // Every country but Germany has no value and keeps the neutral fill.
     expect((svg.match(/fill="#abcdef"/g) ?? []).length).toBe(175);
+  });
+});
+
+describe('chartSvgString with a dashboard theme', () => {
+  it.each(THEME_NAMES)('when the %s theme is applied, then the SVG is well-formed XML that names its font', (name) => {
+    const rows = breakdownRows(breakdownSeries(), { item: (i) => i.labels.en ?? i.id, other: () => 'Other' });
+    const svg = chartSvgString(
+      breakdownOption({ ...common, rows, view: 'bar', palette: ['#123456'], otherColor: '#888', textColor: '#000', widthPx: 500, percent: (f) => `${f * 100}%` }),
+      { width: 500, height: 300, theme: echartsTheme(THEMES[name]) },
+    );
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+    expect(doc.documentElement.outerHTML).toContain('Segoe UI');
   });
 });
