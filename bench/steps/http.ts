@@ -3,11 +3,15 @@
  * loopback against the real server in a child process), bundle sizes of the largest
  * community-year, and the server's resident memory with the data loaded.
  */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { load } from '../machine';
-import { plainLoad } from './plainClient';
+import { plainLoad, type PlainResult } from './plainClient';
 import { fmt, type Figure, type Section } from '../report';
 import type { ServerProcess } from './serverProcess';
 
@@ -62,6 +66,35 @@ async function bundleSizes(url: string, community: string, year: number): Promis
 
 async function cannon(url: string, connections: number, seconds: number, extra: Record<string, string> = {}): Promise<autocannon.Result> {
   return autocannon({ url, connections, duration: seconds, headers: { 'accept-encoding': 'br, gzip', ...extra } });
+}
+
+/** The bare server (bench/child/bareServer.ts) under the plain client: the same body, then 304s. */
+async function bareServerLoad(body: Buffer, opts: { seconds: number }): Promise<{ body: PlainResult; notModified: PlainResult }> {
+  const dir = mkdtempSync(join(tmpdir(), 'repostats-bare-'));
+  const file = join(dir, 'body.br');
+  writeFileSync(file, body);
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, '../child/bareServer.ts'), file, '"bare"'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const url = await new Promise<string>((ok, fail) => {
+      let out = '';
+      child.stdout!.on('data', (d: Buffer) => {
+        out += d;
+        const m = /serving on (http:\/\/\S+)/.exec(out);
+        if (m) ok(`${m[1]}/`);
+      });
+      child.once('exit', (code) => fail(new Error(`bare server exited (${code})`)));
+    });
+    const headers = { 'accept-encoding': 'br, gzip' };
+    await plainLoad(url, { connections: 50, seconds: 1, headers }); // warm-up, as the server had
+    const full = await plainLoad(url, { connections: 50, seconds: opts.seconds, headers });
+    const notModified = await plainLoad(url, { connections: 50, seconds: opts.seconds, headers: { ...headers, 'if-none-match': '"bare"' } });
+    return { body: full, notModified };
+  } finally {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** How long the server is left idle after the warm-up before its resident memory is read. */
@@ -128,8 +161,24 @@ export async function benchServing(server: ServerProcess, opts: { log: (m: strin
     metric: '50 connections, If-None-Match (304, no body): p50 / p97.5 / p99, throughput',
     value: `${r304.latency.p50} / ${r304.latency.p97_5} / ${r304.latency.p99} ms, ${fmt.int(r304.requests.average)} req/s (${r304.errors + r304.timeouts} errors/timeouts)`,
   });
-  const brBytes = (await get(target, 'br')).body.length;
+  const brBody = (await get(target, 'br')).body;
+  const brBytes = brBody.length;
   const after = server.memory();
+
+  // The same requests, plain client, against the server and against the floor: a bare node:http
+  // server sending the same bytes (no Express, no lookup). What the floor cannot do, no server can.
+  const plain304 = await plainLoad(target, { connections: 50, seconds: opts.seconds, headers: { 'accept-encoding': 'br, gzip', 'if-none-match': etag } });
+  opts.log(`floor: bare node:http server, 50 connections, ${opts.seconds} s (200 and 304)`);
+  const floor = await bareServerLoad(brBody, { seconds: opts.seconds });
+  const line = (p: PlainResult) => `${fmt.ms(p.p50)} / ${fmt.ms(p.p95)} / ${fmt.ms(p.p99)}, ${fmt.int(p.perSecond)} req/s (${p.errors} errors)`;
+  figures.push(
+    { metric: '50 connections, plain client, If-None-Match (304, no body): p50 / p95 / p99, throughput', value: line(plain304) },
+    {
+      metric: 'floor: bare node:http server sending the same brotli body, 50 connections, plain client: p50 / p95 / p99, throughput',
+      value: `${line(floor.body)}, ${floor.body.mbPerSecond.toFixed(0)} MB/s`,
+    },
+    { metric: 'floor: the bare server answering 304: p50 / p95 / p99, throughput', value: line(floor.notModified) },
+  );
   return [
     {
       title: 'Bundle sizes',
@@ -159,6 +208,7 @@ export async function benchServing(server: ServerProcess, opts: { log: (m: strin
         'autocannon reports p97.5, not p95; p97.5 ≥ p95, so the figure is conservative.',
         `The body sent is the brotli variant, ${fmt.kb(brBytes)}; by Little's law 50 connections at p95 ≤ 10 ms need ≥ 5,000 req/s, i.e. ≤ 0.2 ms of server CPU per request on one core with nothing else running.`,
         `Server memory settings: ${opts.serverSettings ?? 'defaults'}. Bundles render on their first request (none stored beforehand), so the warm-up includes rendering them.`,
+        'Floor: bench/child/bareServer.ts, a `node:http` handler writing the same brotli bytes (or 304) with four headers, in its own process, measured with the same plain client right after the server; it bounds what any server can do for this body on this machine.',
       ],
     },
   ];
