@@ -18,7 +18,7 @@ export interface SqlEngine {
   /** Run `fn` inside one transaction: all of it lands, or none. */
   transaction<T>(fn: (tx: SqlEngine) => Promise<T>): Promise<T>;
   /**
-   * Bulk insert rows into a table (fast path: DuckDB appender, PostgreSQL multi-row INSERT/COPY).
+   * Bulk insert rows into a table (fast path: DuckDB appender, PostgreSQL one array per column through unnest).
    * `onConflict: 'ignore'` skips rows whose primary key exists (idempotent re-import).
    */
   insertMany(
