@@ -154,6 +154,10 @@ export function engineContract(name: string, open: Open): void {
           if (i === 7) continue;
           expect(got.get(`bulk${i}`)).toEqual({ k: `bulk${i}`, h: Buffer.from(bytes(i)).toString('hex'), len: i % 9 });
         }
+        // Read back as values, both engines give a Buffer of the stored bytes.
+        const [param] = await db.query<{ bin: unknown }>(`SELECT bin FROM t WHERE k = 'param'`);
+        expect(Buffer.isBuffer(param?.bin)).toBe(true);
+        expect([...(param?.bin as Buffer)]).toEqual([0, 1, 2, 0x5c, 0x22, 255]);
         // Bytes also bind in a comparison.
         expect(await db.query('SELECT k FROM t WHERE bin = $1', [new Uint8Array([0, 1, 2, 0x5c, 0x22, 255])])).toEqual([{ k: 'param' }]);
       });

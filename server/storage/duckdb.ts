@@ -10,6 +10,7 @@ import {
   DuckDBTimestampValue,
   DuckDBTimestampTZValue,
   DuckDBDecimalValue,
+  DuckDBBlobValue,
   blobValue,
   type DuckDBConnection,
   type DuckDBValue,
@@ -37,7 +38,8 @@ function toJs(value: DuckDBValue): unknown {
     return new Date(Number(value.micros / 1000n)).toISOString();
   }
   if (value instanceof DuckDBDecimalValue) return Number(value.toString());
-  if (value instanceof Uint8Array) return value;
+  // BLOBs come back as a Buffer, as PostgreSQL's BYTEA does (toString would give escaped text).
+  if (value instanceof DuckDBBlobValue) return Buffer.from(value.bytes);
   return value.toString();
 }
 
