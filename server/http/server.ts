@@ -12,6 +12,12 @@ import { runAndRefresh } from './aggregate';
 import type { LayoutDomain, Logger, ServingDomain } from './deps';
 import { realDomain, realLayouts } from './wiring';
 
+/**
+ * How long `serve` keeps the work memory limit after the last ingest, run or top-records query:
+ * handing it back costs a checkpoint, which a stream of ingests should not pay one by one.
+ */
+const RELEASE_WORK_MEMORY_AFTER_MS = 10_000;
+
 export interface StartOptions {
   /** Overrides of the environment's settings (CLI flags). */
   config?: Partial<ServerConfig>;
@@ -34,7 +40,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const config = { ...loadConfig(options.env), ...options.config };
   // Between aggregation runs the server needs little of DuckDB: a low limit keeps its buffer pool
   // from growing into the RAM a long-running process should not hold (runs raise it; see aggregate.ts).
-  const db = await openDatabase(config.db, { duckdb: { memoryBytes: config.duckdb.serveMemoryBytes, threads: config.duckdb.threads } });
+  const db = await openDatabase(config.db, {
+    duckdb: { memoryBytes: config.duckdb.serveMemoryBytes, threads: config.duckdb.threads, memoryReleaseDelayMs: RELEASE_WORK_MEMORY_AFTER_MS },
+  });
   const app = createApp({
     db,
     config,

@@ -36,6 +36,48 @@ describe('DuckDB resources', () => {
     await db.close();
   });
 
+  it('when the work wrote to an indexed table, then the index leaves memory when the work ends', async () => {
+    const db = await openDuckDb(tempFile(), { memoryBytes: 128 * MiB });
+    const indexBytes = async () =>
+      Number((await db.query<{ b: number }>("SELECT CAST(COALESCE(SUM(memory_usage_bytes), 0) AS BIGINT) AS b FROM duckdb_memory() WHERE tag = 'ART_INDEX'"))[0]?.b);
+    await db.exec('CREATE TABLE t (k TEXT PRIMARY KEY)');
+    let during = 0;
+    await db.withMemoryLimit(512 * MiB, async () => {
+      await db.exec("INSERT INTO t SELECT 'key-' || CAST(i AS TEXT) FROM range(300000) r(i)");
+      during = await indexBytes();
+    });
+    expect(during).toBeGreaterThan(MiB);
+    expect(await indexBytes()).toBe(0);
+    await db.close();
+  });
+
+  it('when a release delay is set, then the raised limit outlives the work by that delay, and new work in between keeps it', async () => {
+    // Margins of ±300 ms around a 1 s delay: enough for a loaded machine.
+    const db = await openDuckDb(':memory:', { memoryBytes: 128 * MiB, memoryReleaseDelayMs: 1_000 });
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    await db.withMemoryLimit(512 * MiB, async () => undefined);
+    expect(await setting(db, 'memory_limit')).toBe('512.0 MiB');
+    await pause(500);
+    await db.withMemoryLimit(512 * MiB, async () => undefined); // restarts the delay
+    await pause(700); // 1.2 s after the first work, 0.7 s after the second
+    expect(await setting(db, 'memory_limit')).toBe('512.0 MiB');
+    await pause(1_300);
+    expect(await setting(db, 'memory_limit')).toBe('128.0 MiB');
+    await db.close();
+  });
+
+  it('when work starts while the memory is being handed back, then it runs with the raised limit', async () => {
+    const db = await openDuckDb(':memory:', { memoryBytes: 128 * MiB, memoryReleaseDelayMs: 10_000 });
+    await db.withMemoryLimit(512 * MiB, async () => undefined);
+    const release = db.releaseMemory();
+    const during = await db.withMemoryLimit(512 * MiB, () => setting(db, 'memory_limit'));
+    await release;
+    expect(during).toBe('512.0 MiB');
+    await db.releaseMemory();
+    expect(await setting(db, 'memory_limit')).toBe('128.0 MiB');
+    await db.close();
+  });
+
   it('when two pieces of work overlap, then the base limit comes back only after the last', async () => {
     const db = await openDuckDb(':memory:', { memoryBytes: 128 * MiB });
     let release!: () => void;
