@@ -1,12 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { BenchArgsError, parseBenchArgs } from './args';
 
 const dir = mkdtempSync(join(tmpdir(), 'repostats-bench-args-'));
 const file = join(dir, 'medium.duckdb');
 writeFileSync(file, '');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const note = ['--db-note', 'repostats demo --size medium --seed 1; repostats aggregate'];
 
 describe('parseBenchArgs', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +52,7 @@ describe('a bench data set from an existing DuckDB file', () => {
         expect(await facts(copy)).toEqual(expected);
       } finally {
         await copy.close();
+        for (const d of [dir, benchDir]) rmSync(d, { recursive: true, force: true });
       }
     },
   );

@@ -1,7 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { duckDbSize, openDuckDb } from './duckdb';
 import { openDatabase, withMemoryLimit, workDuckDbSettings } from './open';
 import type { SqlEngine } from './port';
@@ -13,7 +13,15 @@ async function setting(db: SqlEngine, name: string): Promise<string> {
   return String(row?.v);
 }
 
-const tempFile = () => join(mkdtempSync(join(tmpdir(), 'repostats-duckdb-settings-')), 'db.duckdb');
+const dirs: string[] = [];
+const tempFile = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'repostats-duckdb-settings-'));
+  dirs.push(dir);
+  return join(dir, 'db.duckdb');
+};
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('DuckDB resources', () => {
   it('when opened with a memory limit and threads, then DuckDB runs with them and spills beside the file', async () => {
