@@ -4,7 +4,7 @@
  */
 import './support/portable';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { composeStories } from '@storybook/react-vite';
 import type { HttpHandler } from 'msw';
 import { setupServer } from 'msw/node';
@@ -24,7 +24,9 @@ describe('dashboard stories', () => {
     // year's fixture bundles in jsdom takes longer than a unit test should wait.
     expect(await screen.findByRole('tab', { name: 'Content' }, { timeout: 15_000 })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('tab', { name: 'Usage rates' })).toBeInTheDocument();
-    expect(await screen.findByRole('heading', { name: 'Total records' }, { timeout: 15_000 })).toBeInTheDocument();
+    // Asked again on each try: the widget's heading node is replaced when its data arrives, so a
+    // node found a moment earlier can be detached by the time it is asserted on.
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Total records' })).toBeInTheDocument(), { timeout: 15_000 });
   });
 
   it('when the community is switched off, then the story shows a message instead of a page', async () => {
