@@ -9,6 +9,7 @@ import { deriveMemberships, membershipValues, type MembershipRow, MEMBERSHIP_COL
 import { execIn, markDirty, selectIn, upsertRows, type DirtyDay } from './sql';
 import { dayOf, minDay, utcDay } from './time';
 import type { Extracted } from './extract';
+import { groupBy } from '../../src/core/groupBy';
 
 export const RECORD_COLUMNS = [
   'record_id', 'parent_id', 'owner_id', 'created', 'published', 'removed', 'files_enabled',
@@ -177,18 +178,6 @@ async function dirtyDaysFor(
 
 /** Per record, its subcount items as one comparable string. */
 function itemSignatures(items: readonly { record_id: string; field: string; item_id: string }[]): Map<string, string> {
-  const out = new Map<string, string[]>();
-  for (const i of items) out.set(i.record_id, [...(out.get(i.record_id) ?? []), `${i.field}\u001f${i.item_id}`]);
-  return new Map([...out].map(([id, list]) => [id, list.sort().join('\u001e')]));
-}
-
-export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
+  const byRecord = groupBy(items, (i) => i.record_id);
+  return new Map([...byRecord].map(([id, list]) => [id, list.map((i) => `${i.field}\u001f${i.item_id}`).sort().join('\u001e')]));
 }

@@ -16,6 +16,7 @@ import {
   subcountMetrics, type Fact, type Family,
 } from '../aggregate/facts';
 import type { BundleKey } from './key';
+import { groupBy } from '../../../src/core/groupBy';
 
 /** `d` is null for the baseline row (every fact before the year). */
 type DailyRow = { field: string; item_id: string; d: string | null } & Record<string, unknown>;
@@ -82,8 +83,8 @@ export async function buildBundle(db: SqlEngine, key: BundleKey, opts: { topN?: 
   const labels = await itemLabels(db);
   const subcounts: Partial<Record<FieldId, SubcountSeries>> = {};
   // Rows grouped once (a global usage year has ~60,000 kept rows over ~240 items), not filtered per item.
-  const fieldRowsBy = groupRows(fieldRows, (r) => r.field);
-  const keptRowsBy = groupRows(keptRows, (r) => `${r.field}\u0000${r.item_id}`);
+  const fieldRowsBy = groupBy(fieldRows, (r) => r.field);
+  const keptRowsBy = groupBy(keptRows, (r) => `${r.field}\u0000${r.item_id}`);
   for (const field of fields) {
     const items = kept.filter((r) => r.field === field).sort((a, b) => a.rn - b.rn);
     const fieldSum = series(fieldRowsBy.get(field) ?? [], itemMetrics);
@@ -116,17 +117,6 @@ export async function buildBundle(db: SqlEngine, key: BundleKey, opts: { topN?: 
     totals: series(totalRows, metrics),
     subcounts,
   };
-}
-
-function groupRows(rows: readonly DailyRow[], keyOf: (r: DailyRow) => string): Map<string, DailyRow[]> {
-  const out = new Map<string, DailyRow[]>();
-  for (const r of rows) {
-    const key = keyOf(r);
-    const list = out.get(key);
-    if (list) list.push(r);
-    else out.set(key, [r]);
-  }
-  return out;
 }
 
 /**
