@@ -3,18 +3,33 @@
  * per community per UTC day per kind. Served raw by `GET …/aggregations/{kind}` and by the
  * reference-compatible `POST /api/stats`.
  *
+ * As the reference documents them: usage snapshots give each `top` field (FIELDS[f].keep) as
+ * `{by_view: [...], by_download: [...]}`, the top N by views and by downloads; every other subcount
+ * is a list. An item's `label` is a string, or a `{lang: label}` object for the fields whose
+ * reference label is one (I18N_LABEL_FIELDS); every item also has `labels`, the `{lang: label}` map
+ * our own clients read.
+ *
  * Beyond the reference: `subcounts_other[field]` says how much falls outside the kept items of a
  * `top` field (sum of the same metrics over every item not listed, and how many items that is), so
- * "Other" is exact. `timestamp` is derived from the data (the end of the day the document covers),
- * never the wall clock, so re-aggregating the same input yields byte-identical documents.
+ * "Other" is exact (for a `by_view` / `by_download` field, once per ranking). `timestamp` and
+ * `updated_timestamp` are derived from the data (the end of the day the document covers), never
+ * the wall clock, so re-aggregating the same input yields byte-identical documents.
  */
 import { z } from 'zod';
 import { AGGREGATION_KINDS } from './kinds';
+import type { FieldId } from './fields';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const count = z.number().int();
+const labels = z.record(z.string(), z.string());
 /** A label as the reference gives it: a plain string, or `{lang: label}`. */
-const label = z.union([z.string(), z.record(z.string(), z.string())]);
+const label = z.union([z.string(), labels]);
+
+/**
+ * The fields whose reference label is a `{lang: label}` object (the record's vocabulary `title`);
+ * every other field's label is a plain string (`''` when unknown), as in the reference's documents.
+ */
+export const I18N_LABEL_FIELDS: readonly FieldId[] = ['resource_types', 'languages', 'rights'];
 
 const split = z.object({ metadata_only: count, with_files: count });
 const fileTotals = z.object({ file_count: count, data_volume: z.number() });
@@ -31,14 +46,18 @@ const viewTotals = z.object({ total_events: count, unique_visitors: count, uniqu
 const downloadTotals = viewTotals.extend({ unique_files: count, total_volume: z.number() });
 const usageMetrics = { view: viewTotals, download: downloadTotals };
 
-const item = <S extends z.ZodRawShape>(shape: S) => z.object({ id: z.string(), label, ...shape });
-const other = <S extends z.ZodRawShape>(shape: S) => z.record(z.string(), z.object({ items: count, ...shape }));
+const item = <S extends z.ZodRawShape>(shape: S) => z.object({ id: z.string(), label, labels, ...shape });
+const otherItems = <S extends z.ZodRawShape>(shape: S) => z.object({ items: count, ...shape });
+const other = <S extends z.ZodRawShape>(shape: S) => z.record(z.string(), otherItems(shape));
+/** A usage snapshot's `top` field: the top N by views and, separately, by downloads. */
+const byViewAndDownload = <T extends z.ZodType>(t: T) => z.object({ by_view: t, by_download: t });
 
 export const RecordDeltaDocSchema = z.object({
   community_id: z.string(),
   period_start: day,
   period_end: day,
   timestamp: z.string(),
+  updated_timestamp: z.string(),
   ...recordDeltaMetrics,
   /** Distinct uploaders among the day's added records. */
   uploaders: count,
@@ -51,6 +70,7 @@ export const RecordSnapshotDocSchema = z.object({
   community_id: z.string(),
   snapshot_date: day,
   timestamp: z.string(),
+  updated_timestamp: z.string(),
   total_records: split,
   total_parents: split,
   total_files: fileTotals,
@@ -66,6 +86,7 @@ export const UsageDeltaDocSchema = z.object({
   period_start: day,
   period_end: day,
   timestamp: z.string(),
+  updated_timestamp: z.string(),
   totals: z.object(usageMetrics),
   subcounts: z.record(z.string(), z.array(item(usageMetrics))),
   subcounts_other: other(usageMetrics),
@@ -80,9 +101,10 @@ export const UsageSnapshotDocSchema = z.object({
   community_id: z.string(),
   snapshot_date: day,
   timestamp: z.string(),
+  updated_timestamp: z.string(),
   totals: z.object(usageMetrics),
-  subcounts: z.record(z.string(), z.array(item(usageMetrics))),
-  subcounts_other: other(usageMetrics),
+  subcounts: z.record(z.string(), z.union([z.array(item(usageMetrics)), byViewAndDownload(z.array(item(usageMetrics)))])),
+  subcounts_other: z.record(z.string(), z.union([otherItems(usageMetrics), byViewAndDownload(otherItems(usageMetrics))])),
 });
 export type UsageSnapshotDoc = z.infer<typeof UsageSnapshotDocSchema>;
 

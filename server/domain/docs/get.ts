@@ -7,11 +7,11 @@
 import { DEFAULT_TOP_N, FIELDS, RECORD_FIELD_IDS, USAGE_FIELD_IDS, type FieldId } from '../../../src/core/fields';
 import type { AggregationKind } from '../../../src/core/kinds';
 import type { Basis } from '../../../src/core/metrics';
-import type { DailyDoc } from '../../../src/core/docs';
+import { I18N_LABEL_FIELDS, type DailyDoc } from '../../../src/core/docs';
 import type { SqlEngine } from '../../storage/port';
 import { daysBetween, maxDay, minDay } from '../aggregate/days';
 import { FACT_COLUMNS, TABLES, addFact, factSpan, itemLabels, scopeFilter, zeroFact, type Fact, type Family } from '../aggregate/facts';
-import { holdsSomething, rankScore, recordDeltaShape, recordSnapshotShape, usageShape } from './shape';
+import { holdsSomething, rankScore, recordDeltaShape, recordSnapshotShape, usageShape, type UsageRanking } from './shape';
 
 export interface DailyDocsQuery {
   kind: AggregationKind;
@@ -83,26 +83,31 @@ class DocBuilder {
 
   doc(day: string, entries: [field: string, item: string, fact: Fact][]): DailyDoc {
     const { family, mode } = this.o;
-    const shape = family === 'usage' ? usageShape : mode === 'delta' ? recordDeltaShape : recordSnapshotShape;
     const byField = new Map<string, [string, string, Fact][]>();
     for (const e of entries) byField.set(e[0], [...(byField.get(e[0]) ?? []), e]);
     const totals = byField.get('')?.[0]?.[2] ?? zeroFact(family);
-    const subcounts: Record<string, unknown[]> = {};
+    const subcounts: Record<string, unknown> = {};
     const other: Record<string, unknown> = {};
     for (const field of this.o.fields) {
       const items = (byField.get(field) ?? [])
         .filter(([, , fact]) => mode === 'delta' || holdsSomething(family, fact))
-        .map(([, id, fact]) => ({ id, fact, score: rankScore(family, mode, fact) }))
-        .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      const keep = FIELDS[field].keep === 'all' ? items.length : this.o.topN;
-      subcounts[field] = items.slice(0, keep).map((it) => ({ id: it.id, label: this.label(field, it.id), ...shape(it.fact) }));
-      if (FIELDS[field].keep === 'top') {
-        const rest = items.slice(keep);
-        other[field] = { items: rest.length, ...shape(rest.reduce((acc, it) => addFact(acc, it.fact), zeroFact(family))) };
+        .map(([, id, fact]) => ({ id, fact }));
+      if (FIELDS[field].keep === 'all') {
+        subcounts[field] = this.ranked(items).map((it) => this.item(field, it));
+      } else if (family === 'usage' && mode === 'snapshot') {
+        const views = this.topN(field, items, 'by_view');
+        const downloads = this.topN(field, items, 'by_download');
+        subcounts[field] = { by_view: views.kept, by_download: downloads.kept };
+        other[field] = { by_view: views.other, by_download: downloads.other };
+      } else {
+        const top = this.topN(field, items);
+        subcounts[field] = top.kept;
+        other[field] = top.other;
       }
     }
+    const stamp = `${day}T23:59:59Z`;
     const head = mode === 'delta' ? { period_start: day, period_end: day } : { snapshot_date: day };
-    const common = { community_id: this.o.community, ...head, timestamp: `${day}T23:59:59Z` };
+    const common = { community_id: this.o.community, ...head, timestamp: stamp, updated_timestamp: stamp };
     if (family === 'usage') return { ...common, totals: usageShape(totals), subcounts, subcounts_other: other } as DailyDoc;
     if (mode === 'delta') {
       return { ...common, ...recordDeltaShape(totals), uploaders: Number(totals.upl_day ?? 0), subcounts, subcounts_other: other } as DailyDoc;
@@ -114,7 +119,39 @@ class DocBuilder {
     } as DailyDoc;
   }
 
-  private label(field: string, id: string): string | Record<string, string> {
-    return this.o.labels.get(`${field}|${id}`) ?? '';
+  /** Items ordered by the day's ranking (higher first), ties by id. */
+  private ranked(items: Item[], ranking?: UsageRanking): Item[] {
+    const { family, mode } = this.o;
+    const score = new Map(items.map((it) => [it, rankScore(family, mode, it.fact, ranking)]));
+    return [...items].sort((a, b) => score.get(b)! - score.get(a)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
+
+  /** The top N items of a `top` field, and what falls outside them. */
+  private topN(field: FieldId, items: Item[], ranking?: UsageRanking) {
+    const { family } = this.o;
+    const sorted = this.ranked(items, ranking);
+    const rest = sorted.slice(this.o.topN);
+    return {
+      kept: sorted.slice(0, this.o.topN).map((it) => this.item(field, it)),
+      other: { items: rest.length, ...this.shape(rest.reduce((acc, it) => addFact(acc, it.fact), zeroFact(family))) },
+    };
+  }
+
+  private item(field: FieldId, it: Item) {
+    const labels = this.o.labels.get(`${field}|${it.id}`) ?? {};
+    return { id: it.id, label: referenceLabel(field, labels), labels, ...this.shape(it.fact) };
+  }
+
+  private shape(fact: Fact) {
+    const { family, mode } = this.o;
+    return family === 'usage' ? usageShape(fact) : mode === 'delta' ? recordDeltaShape(fact) : recordSnapshotShape(fact);
+  }
+}
+
+type Item = { id: string; fact: Fact };
+
+/** The label in the reference's type: `{lang: label}` for vocabulary fields, else a string (English first). */
+export function referenceLabel(field: FieldId, labels: Record<string, string>): string | Record<string, string> {
+  if (I18N_LABEL_FIELDS.includes(field)) return labels;
+  return labels['en'] ?? Object.values(labels)[0] ?? '';
 }

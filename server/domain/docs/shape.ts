@@ -44,8 +44,15 @@ export function usageShape(f: Fact) {
   };
 }
 
-/** How an item ranks within its field on a day (higher first); the same rule as the bundles. */
-export function rankScore(family: Family, mode: 'delta' | 'snapshot', f: Fact): number {
+/** The rankings of a usage snapshot's `top` field: by views and by downloads, as the reference. */
+export type UsageRanking = 'by_view' | 'by_download';
+
+/**
+ * How an item ranks within its field on a day (higher first); the same rule as the bundles, or
+ * one side of it for a usage snapshot's `by_view` / `by_download` lists.
+ */
+export function rankScore(family: Family, mode: 'delta' | 'snapshot', f: Fact, ranking?: UsageRanking): number {
+  if (family === 'usage' && ranking) return ranking === 'by_view' ? n(f, 'v_events') : n(f, 'd_events');
   if (family === 'usage') return n(f, 'v_events') + n(f, 'd_events');
   const added = n(f, 'rec_add_mo') + n(f, 'rec_add_wf');
   const removed = n(f, 'rec_rem_mo') + n(f, 'rec_rem_wf');
