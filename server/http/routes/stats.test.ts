@@ -82,12 +82,27 @@ describe('POST /api/stats (the reference\'s query body)', () => {
     [{ q: { stat: 'community-everything', params: { community_id: 'open' } } }, 400, 'q.stat'],
     [{ q: { stat: 'community-usage-delta', params: {} } }, 400, 'q.params.community_id'],
     [{ q: { stat: 'community-usage-delta', params: { community_id: 'open', start_date: '2024-02-30' } } }, 400, 'body.q.params.start_date'],
+    [{ q: { stat: 'community-usage-delta', params: { community_id: 'open', start_date: '2024-02-30T00:00:00.000Z' } } }, 400, 'body.q.params.start_date'],
+    [{ q: { stat: 'community-usage-delta', params: { community_id: 'open', end_date: '2024-03-01T25:00:00Z' } } }, 400, 'body.q.params.end_date'],
+    [{ q: { stat: 'community-usage-delta', params: { community_id: 'open', end_date: 'March 1st' } } }, 400, 'body.q.params.end_date'],
     [{ q: { stat: 'community-usage-delta', params: { community_id: 'nobody' } } }, 404, 'community'],
     [{ q: { stat: 'community-usage-delta', params: { community_id: 'secret' } } }, 401, undefined],
   ])('when the body is %j, then %i (path %s)', async (body, status, path) => {
     const res = await stats(body);
     expect(res.status).toBe(status);
     expect(ErrorBodySchema.parse(await res.json()).error.path).toBe(path);
+  });
+
+  it('when the dates are ISO date-times (the older reference frontend), then they are read as their UTC days', async () => {
+    const asDays = await stats({ q: { stat: 'community-usage-delta', params: { community_id: 'open', start_date: '2024-03-05', end_date: '2024-03-06' } } });
+    const asInstants = await stats({
+      q: { stat: 'community-usage-delta', params: { community_id: 'open', start_date: '2024-03-05T00:00:00.000Z', end_date: '2024-03-06T23:30:00-01:00' } },
+    });
+    expect(asInstants.status).toBe(200);
+    const body = (await asInstants.json()) as { q: { period_start: string }[] };
+    // 23:30 at UTC-1 on the 6th is the 7th in UTC.
+    expect(body.q.map((d) => d.period_start)).toEqual(['2024-03-05', '2024-03-06', '2024-03-07']);
+    expect(body.q.slice(0, 2)).toEqual(((await asDays.json()) as { q: unknown[] }).q);
   });
 
   it('when a restricted community is asked with its token, then it answers', async () => {

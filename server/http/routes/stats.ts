@@ -1,6 +1,7 @@
 /**
  * POST /api/stats — the reference system's query endpoint, so its existing clients keep working.
- * Body: `{"<name>": {"stat": "<query>", "params": {community_id, start_date, end_date, date_basis}}}`.
+ * Body: `{"<name>": {"stat": "<query>", "params": {community_id, start_date, end_date, date_basis}}}`;
+ * dates are days or ISO date-times (the older reference frontend sends `…T00:00:00.000Z`), read as UTC days.
  * Answer: `{"<name>": <result>}` where a single query's result is its list of daily documents and
  * the composite `global-stats` / `community-stats` result is an object of those lists:
  * `record_deltas_{added,created,published}`, `record_snapshots_{…}`, `usage_deltas`, `usage_snapshots`
@@ -12,7 +13,7 @@ import { GLOBAL, type AggregationKind } from '../../../src/core/kinds';
 import { BASES, type Basis } from '../../../src/core/metrics';
 import type { ServerContext } from '../context';
 import { HttpError, badRequest } from '../errors';
-import { StrictDay, parseWith, utcToday } from '../params';
+import { DayOrDateTime, parseWith, utcToday } from '../params';
 import { sendJson } from '../send';
 
 const SINGLE: Record<string, (basis: Basis) => AggregationKind> = {
@@ -31,8 +32,8 @@ export const STAT_NAMES = [...COMPOSITE, ...Object.keys(SINGLE)];
 const ParamsSchema = z
   .object({
     community_id: z.string().min(1).optional(),
-    start_date: StrictDay.optional(),
-    end_date: StrictDay.optional(),
+    start_date: DayOrDateTime.optional(),
+    end_date: DayOrDateTime.optional(),
     date_basis: z.enum(BASES).optional(),
   })
   .loose();
