@@ -22,6 +22,14 @@ describe('resolveSubcountConfig', () => {
     expect(config.languages).toEqual(DEFAULT_SUBCOUNT_CONFIG.languages);
   });
 
+  it('when the file sets only identifiedOnly on a field, then that field keeps its sources with the option changed', () => {
+    expect(DEFAULT_SUBCOUNT_CONFIG.funders).toMatchObject({ identifiedOnly: true });
+    const config = resolveSubcountConfig(file({ funders: { identifiedOnly: false } }));
+    expect(config.funders).toEqual({ ...DEFAULT_SUBCOUNT_CONFIG.funders, identifiedOnly: false });
+    expect(config.affiliations).toEqual(DEFAULT_SUBCOUNT_CONFIG.affiliations);
+    expect(() => resolveSubcountConfig(file({ file_types: { identifiedOnly: false } }))).toThrow(/file_types: identifiedOnly applies to value fields only/);
+  });
+
   it('when the file names an unknown field or lacks a path, then the error lists each problem with its path', () => {
     const path = file({ colours: { kind: 'values', sources: [] }, languages: { kind: 'values', sources: [{ id: 'id' }] } });
     expect(() => resolveSubcountConfig(path)).toThrow(/languages\.sources\.0\.path/);

@@ -38,7 +38,7 @@ export function extractItems(record: unknown, config: SubcountConfig): Extracted
     const seen = new Set<string>();
     for (const source of fieldConfig.sources) {
       for (const item of readPath(record, source.path)) {
-        const id = itemId(item, source);
+        const id = itemId(item, source, { identifiedOnly: fieldConfig.identifiedOnly === true });
         if (id === null || seen.has(id)) continue;
         seen.add(id);
         items.push({ field, item_id: id, file_count: null, data_volume: null });
@@ -50,8 +50,9 @@ export function extractItems(record: unknown, config: SubcountConfig): Extracted
   return { items, labels: [...labels.values()] };
 }
 
-function itemId(item: unknown, source: SubcountSource): string | null {
-  const raw = source.id === undefined ? item : (readFirst(item, source.id) ?? readFirst(item, source.idFallback));
+function itemId(item: unknown, source: SubcountSource, options: { identifiedOnly: boolean }): string | null {
+  const fallback = options.identifiedOnly ? undefined : readFirst(item, source.idFallback);
+  const raw = source.id === undefined ? item : (readFirst(item, source.id) ?? fallback);
   if (typeof raw === 'number') return String(raw);
   if (typeof raw !== 'string') return null;
   const id = raw.trim();

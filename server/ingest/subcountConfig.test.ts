@@ -29,6 +29,29 @@ describe('subcount configuration changes', () => {
     expect(await syncSubcountConfig(db, changed)).toBe(0);
   });
 
+  it('when affiliations and funders are named only by text, then only identified ones count; turning identifiedOnly off counts names and re-extracts', async () => {
+    const ubc = {
+      id: 'r2', created: '2024-01-02T00:00:00Z',
+      metadata: {
+        creators: [{ affiliations: [{ name: 'University Of British Columbia' }] }, { affiliations: [{ id: '03rmrcq20', name: 'University of British Columbia' }] }],
+        funding: [{ funder: { name: 'A private donor' } }, { funder: { id: '00k4n6c31', name: 'National Endowment for the Humanities' } }],
+      },
+    };
+    const items = async (field: string) =>
+      (await db.query<{ item_id: string }>('SELECT item_id FROM record_items WHERE field = $1 ORDER BY item_id', [field])).map((r) => r.item_id);
+    await importLines(db, { kind: 'records', lines: lines(ubc), source: 'r' });
+    expect(await items('affiliations')).toEqual(['03rmrcq20']);
+    expect(await items('funders')).toEqual(['00k4n6c31']);
+
+    const named: SubcountConfig = {
+      ...DEFAULT_SUBCOUNT_CONFIG,
+      affiliations: { ...DEFAULT_SUBCOUNT_CONFIG.affiliations, identifiedOnly: false } as SubcountConfig['affiliations'],
+    };
+    expect(await syncSubcountConfig(db, named)).toBe(1);
+    expect(await items('affiliations')).toEqual(['03rmrcq20', 'University Of British Columbia']);
+    expect(await items('funders')).toEqual(['00k4n6c31']);
+  });
+
   it('when an import runs with an unchanged configuration, then nothing is re-extracted', async () => {
     await importLines(db, { kind: 'records', lines: lines(record), source: 'r' });
     expect(await syncSubcountConfig(db, DEFAULT_SUBCOUNT_CONFIG)).toBe(0);
