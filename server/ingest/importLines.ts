@@ -3,18 +3,17 @@
  * each NDJSON line, keep every good one (in batches), report every bad one with its line number
  * and field path.
  */
-import { InvenioRecordSchema, MembershipEventSchema, type InputKind } from '../../src/core/inputs';
+import { InvenioRecordSchema, type InputKind } from '../../src/core/inputs';
 import type { SqlEngine } from '../storage/port';
 import { resolveSubcountConfig, type SubcountConfig } from '../config/subcounts';
 import { normaliseRecord, type NormalisedRecord } from './record';
 import { parseEvent, type EventRow } from './event';
-import type { MembershipRow } from './membership';
+import { parseMembership, type MembershipRow } from './membership';
 import { storeRecords } from './recordStore';
 import { storeMemberships } from './membershipStore';
 import { storeEvents } from './eventStore';
 import { syncSubcountConfig } from './subcountConfig';
 import { visitorSalt } from './sql';
-import { dayOf } from './time';
 import { readFileLines } from './lines';
 import type { ImportIssue, ImportProgress, ImportSummary } from './types';
 
@@ -151,12 +150,8 @@ function parserFor(kind: InputKind, ctx: { config: SubcountConfig; now: Date; sa
       };
     case 'memberships':
       return (value) => {
-        const r = MembershipEventSchema.safeParse(value);
-        if (!r.success) return { ok: false, issues: zodIssues(r.error.issues) };
-        const date = dayOf(r.data.date);
-        if (!date) return { ok: false, issues: [{ path: 'date', message: 'not a valid date' }] };
-        const row: MembershipRow = { ...r.data, date, source: 'explicit' };
-        return { ok: true, value: row };
+        const r = parseMembership(value);
+        return r.ok ? { ok: true, value: r.row } : r;
       };
     case 'events':
       return (value) => {

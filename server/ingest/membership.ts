@@ -4,7 +4,10 @@
  * the record's current communities disagree with that state, so explicit history imported from the
  * repository is never overwritten, only continued.
  */
+import type { z } from 'zod';
 import { GLOBAL } from '../../src/core/kinds';
+import { MembershipEventSchema, ReferenceCommunityEventSchema, membershipEventShape } from '../../src/core/inputs';
+import { dayOf } from './time';
 
 export interface MembershipRow {
   record_id: string;
@@ -18,6 +21,39 @@ export const MEMBERSHIP_COLUMNS = ['record_id', 'community_id', 'action', 'date'
 
 export function membershipValues(m: MembershipRow): unknown[] {
   return MEMBERSHIP_COLUMNS.map((c) => m[c]);
+}
+
+export type MembershipParse =
+  | { ok: true; row: MembershipRow }
+  | { ok: false; issues: { path: string; message: string }[] };
+
+/**
+ * Validate one parsed membership line — ours (`{record_id, community_id, action, date}`) or the
+ * reference's `stats-community-events` document, bare or as a search hit — into an explicit row.
+ */
+export function parseMembership(value: unknown): MembershipParse {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, issues: [{ path: '', message: 'expected a JSON object' }] };
+  }
+  const hit = value as Record<string, unknown>;
+  const source = hit['_source'] && typeof hit['_source'] === 'object' ? (hit['_source'] as Record<string, unknown>) : hit;
+  if (membershipEventShape(source) === 'reference') {
+    return toRow(ReferenceCommunityEventSchema, source, (e) => ({ record_id: e.record_id, community_id: e.community_id, action: e.event_type, when: e.event_date, path: 'event_date' }));
+  }
+  return toRow(MembershipEventSchema, source, (e) => ({ record_id: e.record_id, community_id: e.community_id, action: e.action, when: e.date, path: 'date' }));
+}
+
+function toRow<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  pick: (e: z.output<S>) => { record_id: string; community_id: string; action: 'added' | 'removed'; when: string; path: string },
+): MembershipParse {
+  const result = schema.safeParse(value);
+  if (!result.success) return { ok: false, issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
+  const { when, path, ...rest } = pick(result.data);
+  const date = dayOf(when);
+  if (!date) return { ok: false, issues: [{ path, message: 'not a valid date' }] };
+  return { ok: true, row: { ...rest, date, source: 'explicit' } };
 }
 
 /** Events of one (record, community) sorted by date; on the same day a removal follows an addition. */

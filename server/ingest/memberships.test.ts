@@ -86,4 +86,24 @@ describe('membership history', () => {
     expect(summary.rejected).toBe(1);
     expect(summary.errors[0]).toMatchObject({ source: 'memberships', line: 1, path: 'action' });
   });
+
+  it("when the reference's stats-community-events documents arrive (hits or bare), then each becomes an explicit event on its event_date", async () => {
+    const reference = (source: Record<string, unknown>) => ({ _index: 'stats-community-events-2023', _id: 'x', _source: source });
+    const summary = await importMemberships(
+      reference({
+        timestamp: '2023-01-01T00:00:00', record_id: 'r1', community_id: 'c1', event_type: 'added', event_date: '2023-01-05T00:00:00',
+        record_created_date: '2022-03-04T05:06:07', record_published_date: '2021-01-01', is_deleted: false, deleted_date: null,
+        updated_timestamp: '2023-01-01T00:00:00',
+      }),
+      { record_id: 'r1', community_id: 'c1', event_type: 'removed', event_date: '2023-08-09', record_published_date: '2021' },
+      reference({ record_id: 'r1', community_id: 'c1', event_type: 'moved', event_date: '2023-09-01' }),
+      { record_id: 'r1', community_id: 'c2', event_type: 'added', event_date: 'last week' },
+    );
+    expect(summary).toMatchObject({ lines: 4, imported: 2, rejected: 2 });
+    expect(summary.errors.map((e) => [e.line, e.path])).toEqual([[3, 'event_type'], [4, 'event_date']]);
+    expect(await history()).toEqual([
+      { community_id: 'c1', action: 'added', date: '2023-01-05', source: 'explicit' },
+      { community_id: 'c1', action: 'removed', date: '2023-08-09', source: 'explicit' },
+    ]);
+  });
 });

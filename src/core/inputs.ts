@@ -78,6 +78,32 @@ export const MembershipEventSchema = z.object({
 });
 export type MembershipEvent = z.infer<typeof MembershipEventSchema>;
 
+/**
+ * A community membership event as the reference stores it in its `stats-community-events-*`
+ * indices (the `_source` alone or the whole search hit). `event_type` and `event_date` are the
+ * membership change. The record's dates it repeats (`record_created_date`, `record_published_date`,
+ * `is_deleted`, `deleted_date`) are read from the record itself here (its `created`, publication
+ * date and tombstone), so they pass through unchecked: a line is never rejected for them.
+ * `community_id` "global" marks a record entering or leaving the instance; global holdings are
+ * derived from the records, so such rows are kept as history but not counted from.
+ *
+ * @example
+ * { "record_id": "abcd-1234", "community_id": "c1", "event_type": "added", "event_date": "2021-03-04T00:00:00",
+ *   "record_created_date": "2021-01-02", "record_published_date": "2020-12-01", "is_deleted": false }
+ */
+export const ReferenceCommunityEventSchema = z.looseObject({
+  record_id: z.union([nonEmpty, z.number()]).transform(String),
+  community_id: nonEmpty,
+  event_type: z.enum(['added', 'removed', 'add', 'remove']).transform((t) => (t === 'add' || t === 'added' ? 'added' : 'removed')),
+  event_date: TimestampSchema,
+});
+export type ReferenceCommunityEvent = z.infer<typeof ReferenceCommunityEventSchema>;
+
+/** Which shape a membership line has: ours, or the reference's `stats-community-events` document. */
+export function membershipEventShape(value: Record<string, unknown>): 'plain' | 'reference' {
+  return 'event_type' in value || 'event_date' in value ? 'reference' : 'plain';
+}
+
 const EventTypeSchema = z.enum(['view', 'download']);
 
 /**
