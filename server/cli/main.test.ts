@@ -1,23 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { repostats } from './testing';
 import { errorText } from './main';
-
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'repostats.js');
-
-async function repostats(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('repostats import', () => {
   it('when a file has a bad line, then it prints file:line: path: message, a summary, and exits 1; a clean re-import exits 0', { timeout: 90_000 }, async () => {

@@ -16,7 +16,8 @@ export interface FileLines {
   totalBytes: number;
 }
 
-async function isGzip(path: string): Promise<boolean> {
+/** Whether a file is gzip-compressed (by its magic bytes, not its name). */
+export async function isGzip(path: string): Promise<boolean> {
   const handle = await open(path, 'r');
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
