@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, loadStorageConfig, parseSize } from './config';
+import { ConfigError, loadConfig, loadHarvestConfig, loadStorageConfig, parseSize } from './config';
 
 describe('loadConfig', () => {
   it('when the environment is empty, then the defaults apply', () => {
@@ -71,6 +71,13 @@ describe('memory settings', () => {
   ])('when %s is %s, then start-up fails naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
     if (name.startsWith('REPOSTATS_DUCKDB')) expect(() => loadStorageConfig({ [name]: value })).toThrow(message);
+  });
+});
+
+describe('loadHarvestConfig', () => {
+  it('when REPOSTATS_HARVEST_TOKEN is set, then it is the token; empty means none', () => {
+    expect(loadHarvestConfig({ REPOSTATS_HARVEST_TOKEN: 'tok-123' })).toEqual({ token: 'tok-123' });
+    expect(loadHarvestConfig({ REPOSTATS_HARVEST_TOKEN: '' })).toEqual({ token: undefined });
   });
 });
 

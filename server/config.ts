@@ -148,6 +148,25 @@ export function loadStorageConfig(env: Record<string, string | undefined> = proc
   return { duckdb: duckDbResources(parseEnv(StorageEnvSchema, env)) };
 }
 
+const HarvestEnvSchema = StorageEnvSchema.extend({
+  /** Bearer token `repostats harvest` sends (an InvenioRDM personal access token); `--token` overrides it. */
+  REPOSTATS_HARVEST_TOKEN: z.string().min(1).optional(),
+});
+
+export interface HarvestConfig {
+  token: string | undefined;
+}
+
+/**
+ * The settings of `repostats harvest`.
+ *
+ * @example
+ * loadHarvestConfig({ REPOSTATS_HARVEST_TOKEN: 'abc' }).token // 'abc'
+ */
+export function loadHarvestConfig(env: Record<string, string | undefined> = process.env): HarvestConfig {
+  return { token: parseEnv(HarvestEnvSchema, env).REPOSTATS_HARVEST_TOKEN };
+}
+
 /**
  * @example
  * loadConfig({ PORT: '9000', REPOSTATS_ADMIN_TOKEN: 'a-long-enough-secret' }).port // 9000

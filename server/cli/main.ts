@@ -10,8 +10,11 @@ import { register as registerDemo } from './commands/demo';
 import { register as registerAggregate } from './commands/aggregate';
 import { register as registerStatus } from './commands/status';
 import { register as registerMigrate } from './commands/migrate';
+import { register as registerHarvest } from './commands/harvest';
 
-const COMMANDS: ((program: Command) => void)[] = [registerImport, registerServe, registerDemo, registerAggregate, registerStatus, registerMigrate];
+const COMMANDS: ((program: Command) => void)[] = [
+  registerImport, registerServe, registerDemo, registerAggregate, registerStatus, registerMigrate, registerHarvest,
+];
 
 export function buildProgram(): Command {
   const program = new Command()

@@ -69,15 +69,20 @@ function ownerId(record: InvenioRecord): string | null {
   return user === undefined || user === null ? null : String(user);
 }
 
-/** Deleted records leave on their tombstone's removal date, else their last update, else now. */
-function removalDay(record: InvenioRecord, now: Date): string | null {
+/** Whether a record is deleted: flagged so, a deletion status other than published (`P`), or a tombstone. */
+export function isDeletedRecord(record: Pick<InvenioRecord, 'is_deleted' | 'deletion_status' | 'tombstone'>): boolean {
   const status = record.deletion_status;
-  const deleted =
+  return (
     record.is_deleted === true ||
     status?.is_deleted === true ||
     (status?.status !== undefined && status.status !== 'P') ||
-    Boolean(record.tombstone?.removal_date);
-  if (!deleted) return null;
+    Boolean(record.tombstone?.removal_date)
+  );
+}
+
+/** Deleted records leave on their tombstone's removal date, else their last update, else now. */
+function removalDay(record: InvenioRecord, now: Date): string | null {
+  if (!isDeletedRecord(record)) return null;
   return dayOf(record.tombstone?.removal_date) ?? dayOf(record.updated) ?? utcDay(now);
 }
 
