@@ -15,6 +15,8 @@ import { ImportError, isGzip, readFileLines } from '../ingest';
 import { classifyIndex, indexNameOfFile, type ExportIndex } from './indices';
 
 const EXTENSIONS = /\.(ndjson|jsonl|json|txt)(\.gz)?$|\.gz$/i;
+/** multielasticdump writes each index's mapping, settings, … beside its data: not documents. */
+const INDEX_METADATA = /\.(mapping|settings|analyzer|alias|template)\.json(\.gz)?$/i;
 /** A whole-document file is parsed at once; past this, export NDJSON instead. */
 const MAX_DOCUMENT_BYTES = 512 * 1024 ** 2;
 
@@ -31,11 +33,11 @@ export interface ExportFile {
   hits: boolean;
 }
 
-/** Every export file below `dir`, sorted by path (hidden files skipped). */
+/** Every export file below `dir`, sorted by path (hidden files and index metadata skipped). */
 export async function listExport(dir: string): Promise<ExportFile[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const paths = entries
-    .filter((e) => e.isFile() && EXTENSIONS.test(e.name) && !e.name.startsWith('.'))
+    .filter((e) => e.isFile() && EXTENSIONS.test(e.name) && !INDEX_METADATA.test(e.name) && !e.name.startsWith('.'))
     .map((e) => join(e.parentPath, e.name))
     .sort();
   return Promise.all(paths.map((path) => describeFile(dir, path)));

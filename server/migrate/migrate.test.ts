@@ -70,6 +70,8 @@ function writeExport(dir: string): void {
   writeFileSync(join(dir, 'snapshot-created.ndjson'), ndjson(recordDocs));
   writeFileSync(join(dir, 'stats-bookmarks.ndjson'), ndjson([{ _index: 'stats-bookmarks', _source: { date: '2025-06-05' } }]));
   writeFileSync(join(dir, 'communities.ndjson'), ndjson([{ id: 'c1', slug: 'one' }]));
+  // multielasticdump's metadata beside the data: not documents, not listed.
+  writeFileSync(join(dir, 'stats-community-events-2025.mapping.json'), JSON.stringify({ 'stats-community-events-2025': { mappings: {} } }));
 }
 
 let db: SqlEngine;
