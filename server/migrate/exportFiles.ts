@@ -25,6 +25,7 @@ export interface ExportFile {
   /** The path inside the export folder, as reports name it. */
   name: string;
   bytes: number;
+  /** The index the report names: the file's name when it names the kind of the hits, else the first hit's `_index`. */
   index: string;
   target: ExportIndex;
   /** `lines`: one document or hit per line; `document`: search responses or one JSON document. */
@@ -53,8 +54,11 @@ async function describeFile(dir: string, path: string): Promise<ExportFile> {
   const layout: ExportFile['layout'] = parsed === undefined || Array.isArray(parsed) || hitsOf(parsed) ? 'document' : 'lines';
   // A whole document (a pretty-printed response or array) shows its first hit only once parsed.
   const index = hitIndex(layout === 'lines' ? parsed : (await readDocuments(path, size).catch(() => []))[0]);
-  const indexName = index ?? fromName;
-  return { path, name, bytes: size, index: indexName, target: classifyIndex(indexName), layout, hits: index !== null };
+  const target = classifyIndex(index ?? fromName);
+  // An alias dump's hits name several indices (`…-2024-01`, `…-2024-02`): report it under its file's
+  // name when that names the same kind, else under its first hit's index.
+  const label = index === null || classifyIndex(fromName).kind === target.kind ? fromName : index;
+  return { path, name, bytes: size, index: label, target, layout, hits: index !== null };
 }
 
 /** The lines to import from a `lines` file: records are unwrapped from their hits; bare usage events are given the file's index. */

@@ -61,7 +61,8 @@ function writeExport(dir: string): void {
   const enriched = 'events-stats-record-view-2025-06.v2.0.0';
   writeFileSync(join(dir, `${enriched}.ndjson`), ndjson(views.map((v) => hit(enriched, { ...v, community_ids: ['c1'], resource_type: { id: 'textDocument-book' } }))));
   const downloads = 'events-stats-file-download-2025-06.v2.0.0';
-  writeFileSync(join(dir, `${downloads}.json`), ndjson([
+  // An alias dump: the file is named by the alias, its hits by their monthly index.
+  writeFileSync(join(dir, 'events-stats-file-download.json'), ndjson([
     hit(downloads, { timestamp: '2025-06-03T12:00:00', recid: 'rec0', visitor_id: 'vis-a', unique_session_id: 's1', file_key: 'a.pdf', size: 1000, bucket_id: 'b', file_id: 'f', country: 'US', is_robot: false, community_ids: ['c1'] }),
   ]));
   const usageDocs = JSON.parse(readFileSync(join(REFERENCE_DOCS, 'sample_usage_delta_docs__MOCK_USAGE_DELTA_DOCS.json'), 'utf8')) as Json[];
@@ -100,7 +101,7 @@ describe('repostats migrate', () => {
       ['records-page-2', 'records', 2, 2, 0, 0],
       ['records', 'records', 6, 6, 0, 0],
       ['stats-community-events-2025', 'community-events', 7, 6, 0, 1],
-      ['events-stats-file-download-2025-06.v2.0.0', 'usage-events', 1, 1, 0, 0],
+      ['events-stats-file-download', 'usage-events', 1, 1, 0, 0],
       ['events-stats-record-view-2025-06', 'usage-events', 4, 3, 0, 1],
       ['events-stats-record-view-2025-06.v2.0.0', 'usage-events', 3, 0, 3, 0],
       ['stats-community-records-snapshot-created-2025', 'daily-aggregation', 4, 0, 0, 0],
