@@ -157,7 +157,7 @@ export function parseReportRequest(report: ReportDefinition, query: Record<strin
     granularity,
     includeParentDetails,
   };
-  if (badFilters.length) exceptions.push(counterException(3060, badFilters.join('; ')));
-  if (badAttributes.length) exceptions.push(counterException(3062, badAttributes.join('; ')));
+  if (badFilters.length) exceptions.push(counterException(3060, badFilters.sort().join('; ')));
+  if (badAttributes.length) exceptions.push(counterException(3062, badAttributes.sort().join('; ')));
   return { request, exceptions: exceptions.sort((a, b) => a.Code - b.Code) };
 }
