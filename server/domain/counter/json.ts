@@ -11,10 +11,8 @@ import { GLOBAL } from '../../../src/core/kinds';
 type Json = Record<string, unknown>;
 
 /** Institution_ID: the Customer_ID under the platform's namespace; "The World" is 0000000000000000. */
-export function institutionId(report: Pick<CounterReport, 'identity'>): string {
-  const { platformId, customerId } = report.identity;
-  const id = customerId === GLOBAL ? WORLD_CUSTOMER_ID : customerId;
-  return `${platformId}:${id}`;
+export function institutionId(platformId: string, customerId: string): string {
+  return `${platformId}:${customerId === GLOBAL ? WORLD_CUSTOMER_ID : customerId}`;
 }
 
 export function recordUri(report: Pick<CounterReport, 'identity'>, recordId: string, doi: string | null): string | null {
@@ -58,7 +56,7 @@ export function reportHeader(report: CounterReport): Json {
     Report_ID: report.request.report.id,
     Release: '5.1',
     Institution_Name: report.identity.institutionName,
-    Institution_ID: { Proprietary: [institutionId(report)] },
+    Institution_ID: { Proprietary: [institutionId(report.identity.platformId, report.identity.customerId)] },
     Report_Filters: filters(report),
     ...(attrs ? { Report_Attributes: attrs } : {}),
     ...(report.exceptions.length ? { Exceptions: report.exceptions } : {}),

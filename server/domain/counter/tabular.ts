@@ -44,7 +44,7 @@ function headerRows(report: CounterReport): [string, string][] {
     ['Report_ID', r.report.id],
     ['Release', '5.1'],
     ['Institution_Name', report.identity.institutionName],
-    ['Institution_ID', institutionId(report)],
+    ['Institution_ID', institutionId(report.identity.platformId, report.identity.customerId)],
     ['Metric_Types', (preset?.metricTypes ?? r.metricTypes ?? []).join('; ')],
     ['Report_Filters', filters.join('; ')],
     ['Report_Attributes', attributes.join('; ')],
