@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, loadCounterConfig } from '../config';
+import { loadConfig, loadCounterConfig, type ConfigError } from '../config';
 
 const problemsOf = (env: Record<string, string>) => {
   try {
