@@ -9,8 +9,9 @@ import { register as registerServe } from './commands/serve';
 import { register as registerDemo } from './commands/demo';
 import { register as registerAggregate } from './commands/aggregate';
 import { register as registerStatus } from './commands/status';
+import { register as registerCounter } from './commands/counter';
 
-const COMMANDS: ((program: Command) => void)[] = [registerImport, registerServe, registerDemo, registerAggregate, registerStatus];
+const COMMANDS: ((program: Command) => void)[] = [registerImport, registerServe, registerDemo, registerAggregate, registerStatus, registerCounter];
 
 export function buildProgram(): Command {
   const program = new Command()
