@@ -68,6 +68,19 @@ async function resolveItemId(db: SqlEngine, itemId: string, counter: CounterConf
     .map((r) => r.record_id);
 }
 
+/** Each item's metadata, read a chunk of records at a time so their stored JSON never sits in memory all at once. */
+async function itemMetas(db: SqlEngine, dataTypes: ReadonlyMap<string, DataType>): Promise<Map<string, ItemMeta>> {
+  const ids = [...dataTypes.keys()];
+  const out = new Map<string, ItemMeta>();
+  const CHUNK = 500;
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    for (const r of await recordMetadata(db, ids.slice(i, i + CHUNK))) {
+      out.set(r.record_id, itemMetadata({ raw: r.raw, title: r.title, dataType: dataTypes.get(r.record_id) ?? 'Other' }));
+    }
+  }
+  return out;
+}
+
 export async function computeReport(
   db: SqlEngine,
   prepared: PreparedReport,
@@ -97,11 +110,8 @@ export async function computeReport(
       filters,
     });
     if (item) {
-      const ids = [...new Set(rows.map((r) => r.record_id as string))];
-      const stored = new Map((await recordMetadata(db, ids)).map((r) => [r.record_id, r]));
-      const metaOf = (id: string, dataType: DataType): ItemMeta =>
-        itemMetadata({ raw: stored.get(id)?.raw ?? null, title: stored.get(id)?.title ?? null, dataType });
-      body = { kind: 'item', items: itemRows(rows, metrics, metaOf) };
+      const metas = await itemMetas(db, new Map(rows.map((r) => [r.record_id as string, r.data_type as DataType])));
+      body = { kind: 'item', items: itemRows(rows, metrics, (id, dataType) => metas.get(id) ?? itemMetadata({ raw: null, title: null, dataType })) };
     } else {
       body = { kind: 'platform', rows: platformRows(rows, metrics) };
     }
