@@ -51,6 +51,12 @@ describe('SUSHI status, members and report list', () => {
     ]);
   });
 
+  it('when any valid credential asks for "The World" (0000000000000000), then it is open to it, as section 8.2 asks', async () => {
+    const res = await get('reports/pr_p1', { customer_id: '0000000000000000', requestor_id: 'req-lab', ...MARCH });
+    const body = (await res.json()) as { Report_Header: { Institution_Name: string; Institution_ID: unknown } };
+    expect([res.status, body.Report_Header.Institution_Name, body.Report_Header.Institution_ID]).toEqual([200, 'The World', { Proprietary: ['testrepo:0000000000000000'] }]);
+  });
+
   it('when /members is asked, then a customer sees itself and the admin on global sees every community', async () => {
     const lab = MemberListSchema.parse(await (await get('members', { customer_id: 'the-lab', api_key: LAB_KEY })).json());
     expect(lab).toEqual([{ Customer_ID: 'the-lab', Institution_Name: 'The Lab Library', Institution_ID: { Proprietary: ['testrepo:the-lab'] } }]);
