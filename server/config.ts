@@ -3,6 +3,7 @@
  * is listed at once (fail fast), so an operator fixes the whole environment in one pass.
  */
 import { z } from 'zod';
+import { type CounterConfig, CounterEnvShape, counterConfig } from './config/counter';
 
 const commaList = z
   .string()
@@ -67,6 +68,7 @@ const EnvSchema = StorageEnvSchema.extend({
   REPOSTATS_AGGREGATE_EVERY: z.coerce.number().min(0).default(0),
   /** Bytes of rendered bundles `serve` keeps in memory (LRU); the rest are read from `bundle_cache`. */
   REPOSTATS_CACHE_MEMORY: size('64mb').default('64mb'),
+  ...CounterEnvShape,
 });
 
 /** DuckDB's resources: memory limits in bytes (work = imports and aggregation; serve = between runs). */
@@ -95,6 +97,8 @@ export interface ServerConfig {
   duckdb: DuckDbResources;
   /** Byte bound of the in-process LRU of rendered bundles. */
   cacheMemoryBytes: number;
+  /** COUNTER reports and the SUSHI API: platform identity and customers (server/config/counter.ts). */
+  counter: CounterConfig;
 }
 
 export class ConfigError extends Error {
@@ -121,9 +125,10 @@ function parseEnv<S extends z.ZodTypeAny>(schema: S, env: Record<string, string 
   const parsed = schema.safeParse(cleaned);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   if (parsed.success) {
-    const e = parsed.data as z.output<typeof StorageEnvSchema>;
+    const e = parsed.data as Partial<z.output<typeof StorageEnvSchema>>;
     for (const name of ['REPOSTATS_DUCKDB_MEMORY', 'REPOSTATS_DUCKDB_SERVE_MEMORY'] as const) {
-      if (parseSize(e[name]) < MIN_DUCKDB_MEMORY) problems.push(`${name}: at least 64mb, got ${e[name]}`);
+      const value = e[name];
+      if (value !== undefined && parseSize(value) < MIN_DUCKDB_MEMORY) problems.push(`${name}: at least 64mb, got ${value}`);
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);
@@ -173,6 +178,8 @@ export function loadHarvestConfig(env: Record<string, string | undefined> = proc
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
   const e = parseEnv(EnvSchema, env);
+  const counter = counterConfig(e);
+  if (counter.problems.length) throw new ConfigError(counter.problems);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -187,5 +194,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.REPOSTATS_TRUST_PROXY,
     duckdb: duckDbResources(e),
     cacheMemoryBytes: parseSize(e.REPOSTATS_CACHE_MEMORY),
+    counter: counter.config,
   };
+}
+
+/**
+ * The COUNTER settings alone, for `repostats counter` (which needs no SUSHI customers: it is run
+ * by the operator).
+ *
+ * @example
+ * loadCounterConfig({ REPOSTATS_COUNTER_PLATFORM: 'Example Repository' }).platform // 'Example Repository'
+ */
+export function loadCounterConfig(env: Record<string, string | undefined> = process.env): CounterConfig {
+  const counter = counterConfig(parseEnv(z.object(CounterEnvShape), env));
+  if (counter.problems.length) throw new ConfigError(counter.problems);
+  return counter.config;
 }

@@ -11,9 +11,10 @@ import { register as registerAggregate } from './commands/aggregate';
 import { register as registerStatus } from './commands/status';
 import { register as registerMigrate } from './commands/migrate';
 import { register as registerHarvest } from './commands/harvest';
+import { register as registerCounter } from './commands/counter';
 
 const COMMANDS: ((program: Command) => void)[] = [
-  registerImport, registerServe, registerDemo, registerAggregate, registerStatus, registerMigrate, registerHarvest,
+  registerImport, registerServe, registerDemo, registerAggregate, registerStatus, registerMigrate, registerHarvest, registerCounter,
 ];
 
 export function buildProgram(): Command {

@@ -21,7 +21,8 @@ export function bearerToken(req: Request): string | null {
   return m?.[1] ?? null;
 }
 
-function same(a: string, b: string): boolean {
+/** Compares two secrets in constant time (for their length). */
+export function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
@@ -29,14 +30,14 @@ function same(a: string, b: string): boolean {
 
 export function isAdmin(req: Request, config: ServerConfig): boolean {
   const token = bearerToken(req);
-  return token !== null && config.adminToken !== undefined && same(token, config.adminToken);
+  return token !== null && config.adminToken !== undefined && sameSecret(token, config.adminToken);
 }
 
 /** True when the request carries the admin token or this community's own token. */
 export function canManage(req: Request, config: ServerConfig, community: CommunityRow): boolean {
   if (isAdmin(req, config)) return true;
   const token = bearerToken(req);
-  return token !== null && community.tokenHash !== null && same(hashToken(token), community.tokenHash);
+  return token !== null && community.tokenHash !== null && sameSecret(hashToken(token), community.tokenHash);
 }
 
 export function requireAdmin(req: Request, config: ServerConfig): void {

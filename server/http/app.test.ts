@@ -73,9 +73,13 @@ describe('the app', () => {
         '/api/v1/ingest/{kind}',
         '/api/v1/aggregate',
         '/api/v1/status',
+        '/api/v1/sushi/r51/status',
+        '/api/v1/sushi/r51/reports/ir',
+        '/api/v1/communities/{community}/counter/{report}',
       ]),
     );
     expect(doc.components.schemas.SeriesBundle?.type).toBe('object');
+    expect(doc.components.schemas.CounterIR?.type).toBe('object');
   });
 });
 

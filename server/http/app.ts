@@ -18,6 +18,9 @@ import { layoutRouter } from './routes/layout';
 import { seriesRouter } from './routes/series';
 import { statsRouter } from './routes/stats';
 import { topRecordsRouter } from './routes/topRecords';
+import { counterExportRouter } from './routes/counterExport';
+import { sushiRouter } from './routes/sushi';
+import { counterResponder } from './counterReports';
 
 export interface App {
   app: Express;
@@ -68,6 +71,9 @@ export function createApp(deps: AppDeps): App {
   app.use(communitiesRouter(ctx));
   app.use(aggregationsRouter(ctx));
   app.use(topRecordsRouter(ctx));
+  const counter = counterResponder(ctx);
+  app.use(sushiRouter(ctx, counter));
+  app.use(counterExportRouter(ctx, counter));
   app.use(layoutRouter(ctx));
   app.use(statsRouter(ctx));
   app.use(adminRouter(ctx));

@@ -13,6 +13,7 @@ import { BASES, CATEGORIES } from '../../src/core/metrics';
 import { LayoutSchema } from '../../src/layout/schema';
 import { STAT_NAMES, StatsRequestSchema } from './routes/stats';
 import { ServerStatusSchema } from './routes/admin';
+import { counterOpenApi } from './openapiCounter';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -43,6 +44,7 @@ const errors = {
 };
 
 export function buildOpenApi(): Record<string, unknown> {
+  const counter = counterOpenApi();
   return {
     openapi: '3.1.0',
     info: { title: 'repostats', version: '1', description: 'Statistics of a research repository and its communities.' },
@@ -56,6 +58,7 @@ export function buildOpenApi(): Record<string, unknown> {
         StatsRequest: schema(StatsRequestSchema),
         Status: schema(ServerStatusSchema),
         Error: schema(ErrorBodySchema),
+        ...counter.schemas,
       },
     },
     paths: {
@@ -138,6 +141,7 @@ export function buildOpenApi(): Record<string, unknown> {
       },
       '/api/v1/status': { get: { summary: 'Aggregation status, cache freshness, data as of', responses: { '200': { description: 'status', content: json('Status') } } } },
       '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'ok' } } } },
+      ...counter.paths,
     },
   };
 }

@@ -28,6 +28,8 @@ export interface StartOptions {
   layouts?: LayoutDomain;
   /** How often to look for aggregation runs made outside this process (ms). */
   reconcileEveryMs?: number;
+  /** Today's date (tests pin it). */
+  now?: () => Date;
 }
 
 export interface RunningServer {
@@ -50,6 +52,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     layouts: options.layouts ?? realLayouts(),
     staticDir: options.staticDir,
     logger: options.logger,
+    now: options.now,
   });
   const log = options.logger;
 

@@ -20,12 +20,13 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(config: Partial<ServerConfig> = {}, staticDir?: string): Promise<TestServer> {
+export async function startTestServer(config: Partial<ServerConfig> = {}, staticDir?: string, now?: () => Date): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'repostats-http-'));
   const server = await startServer({
     env: {},
     config: { port: 0, host: '127.0.0.1', db: join(dir, 'test.duckdb'), adminToken: ADMIN, ...config },
     staticDir,
+    now,
   });
   return {
     ...server,

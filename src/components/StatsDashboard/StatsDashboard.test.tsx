@@ -140,6 +140,11 @@ describe('controls change what widgets receive', () => {
     expect(doc.widgets.map((w: { id: string }) => w.id)).toEqual(['records', 'views', 'types']);
     expect(doc.widgets[0].series[0].periods).toHaveLength(12);
   });
+  it('when the export menu shows, then its COUNTER links fetch the community’s PR and IR for the months of the view', () => {
+    render(dashboard({ community: 'physics' }));
+    expect(screen.getByRole('link', { name: 'COUNTER PR report (TSV)' })).toHaveAttribute('href', `${API}/v1/communities/physics/counter/pr.tsv?begin_date=2023-07&end_date=2024-06`);
+    expect(screen.getByRole('link', { name: 'COUNTER IR report (TSV)' })).toHaveAttribute('href', `${API}/v1/communities/physics/counter/ir.tsv?begin_date=2023-07&end_date=2024-06`);
+  });
 });
 
 describe('states', () => {

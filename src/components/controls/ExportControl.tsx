@@ -6,6 +6,7 @@ import type { Layout } from '../../layout/schema';
 import { useDashboardContext } from '../../data/context';
 import { useDashboardState, useEffectiveRange } from '../../data/hooks';
 import { collectExport, exportToCsv } from './exportData';
+import { counterReportUrl } from '../../api/counter';
 
 type ExportState = { status: 'idle' } | { status: 'working' } | { status: 'done'; count: number } | { status: 'failed'; message: string };
 
@@ -53,6 +54,11 @@ export function ExportControl({ layout }: { layout: Layout }) {
         <button type="button" className="rs-button" disabled={state.status === 'working'} onClick={() => void run('json')}>
           {t('controls.export.json')}
         </button>
+        {(['pr', 'ir'] as const).map((report) => (
+          <a key={report} className="rs-button" href={counterReportUrl({ apiBase, community, report, range })} download>
+            {t('controls.export.counter', { report: report.toUpperCase() })}
+          </a>
+        ))}
       </div>
       <span className="rs-export-status" role="status">
         {state.status === 'working' && t('controls.export.working')}
