@@ -41,13 +41,27 @@ export async function main(argv: readonly string[] = process.argv): Promise<void
     await buildProgram().parseAsync([...argv]);
   } catch (error) {
     process.stderr.write(`repostats: ${errorText(error)}\n`);
-    process.exitCode = 2;
+    process.exitCode = exitCodeOf(error);
   }
+}
+
+/** Exit status of a failed command: 3 when another process holds the database (as `aggregate --help` says), else 2. */
+export const EXIT_BUSY = 3;
+export function exitCodeOf(error: unknown): number {
+  return isDatabaseLockHeld(error) ? EXIT_BUSY : 2;
+}
+
+/** DuckDB allows one process per file: opening one that another process holds fails with this. */
+export function isDatabaseLockHeld(error: unknown): boolean {
+  return /Could not set lock on file/i.test(error instanceof Error ? error.message : String(error));
 }
 
 /** The message of a failed command, with what to change when DuckDB ran out of its memory limit. */
 export function errorText(error: unknown, env: Record<string, string | undefined> = process.env): string {
   const message = error instanceof Error ? error.message : String(error);
+  if (isDatabaseLockHeld(error)) {
+    return `${message}\nAnother process (often \`repostats serve\`) has the database open; stop it, or trigger aggregation through it (POST /api/v1/aggregate, serve --aggregate-every).`;
+  }
   if (!/Out of Memory Error/i.test(message)) return message;
   const now = env.REPOSTATS_DUCKDB_MEMORY ? `REPOSTATS_DUCKDB_MEMORY=${env.REPOSTATS_DUCKDB_MEMORY}` : 'the default REPOSTATS_DUCKDB_MEMORY=1gb';
   return `${message}\nDuckDB ran with ${now}: raise it (e.g. REPOSTATS_DUCKDB_MEMORY=2gb) and run the command again.`;

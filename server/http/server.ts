@@ -3,7 +3,7 @@
  * reconciliation with runs made elsewhere; graceful close.
  */
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { loadConfig, type ServerConfig } from '../config';
 import { openDatabase } from '../storage/open';
 import { reconcileWithRuns } from '../cache/reconcile';
@@ -38,6 +38,28 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Thrown when `serve` cannot listen where it was told to (a busy port, an address not on this host). */
+export class ListenError extends Error {
+  constructor(port: number, host: string, cause: NodeJS.ErrnoException) {
+    const why =
+      cause.code === 'EADDRINUSE' ? 'is already in use (another process listens there)'
+      : cause.code === 'EACCES' ? 'needs more privileges than this process has'
+      : cause.code === 'EADDRNOTAVAIL' ? 'is not an address of this host'
+      : `failed: ${cause.message}`;
+    super(`cannot listen on ${host}:${port}: the port ${why}; choose another with --port or PORT`);
+    this.name = 'ListenError';
+  }
+}
+
+/** Listen, resolving only once listening: a failure (EADDRINUSE, …) rejects instead. */
+function listen(app: App, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = createServer(app.app);
+    server.once('error', (error: NodeJS.ErrnoException) => reject(new ListenError(port, host, error)));
+    server.listen(port, host, () => resolve(server));
+  });
+}
+
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = { ...loadConfig(options.env), ...options.config };
   // Between aggregation runs the server needs little of DuckDB: a low limit keeps its buffer pool
@@ -55,6 +77,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     now: options.now,
   });
   const log = options.logger;
+  let server: Server;
+  try {
+    server = await listen(app, config.port, config.host);
+  } catch (error) {
+    // Nothing else started yet: give the database (and DuckDB's file lock) back before failing.
+    await db.close();
+    throw error;
+  }
 
   let since: string | null = null;
   const reconcile = async () => {
@@ -76,10 +106,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     );
   }
 
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.app.listen(config.port, config.host, () => resolve(s));
-    s.once('error', reject);
-  });
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {

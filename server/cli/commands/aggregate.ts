@@ -13,7 +13,8 @@ Examples:
 
 A run processes only what changed since the last one (bookmarks and dirty days), is idempotent,
 and can be interrupted at any moment: the next run resumes and ends with the same result.
-Exit status: 0 when done, 3 when another run is in progress, 2 on other errors.`;
+Exit status: 0 when done, 3 when another run is in progress or another process holds the
+database (e.g. a running \`repostats serve\`), 2 on other errors.`;
 
 export function register(program: Command): void {
   program
