@@ -1,7 +1,7 @@
 /**
  * The response cache for series bundles. A request is a lookup: in-process LRU, then the
  * `bundle_cache` table, and only on a miss is the bundle built, rendered in every encoding and
- * stored. After an aggregation run `refresh(affected)` rebuilds exactly the bundles whose days
+ * stored (gzip and brotli forms). After an aggregation run `refresh(affected)` rebuilds exactly the bundles whose days
  * changed, so no stale bundle survives a re-aggregation.
  */
 import type { SeriesBundle } from '../../src/api/schemas';
@@ -50,12 +50,23 @@ export class BundleCache {
    * `lruBytes` bounds the bundles kept in memory (their gzip and brotli forms; the identity form
    * is stored in the table and inflated on the rare request that wants it).
    */
+  private readonly writing: <T>(fn: () => Promise<T>) => Promise<T>;
+
   constructor(
     private readonly db: SqlEngine,
     private readonly build: BuildBundle,
-    options: { lruBytes?: number } = {},
+    options: {
+      lruBytes?: number;
+      /**
+       * Runs each write of the table (`serve`: with DuckDB's work memory limit). A write that runs
+       * out of memory cannot always be rolled back, and DuckDB then invalidates the whole database
+       * (a commit can checkpoint: the small demo's 105th render did so at the 64 MB read limit).
+       */
+      writeWith?: <T>(fn: () => Promise<T>) => Promise<T>;
+    } = {},
   ) {
     this.lru = new Lru(options.lruBytes ?? DEFAULT_LRU_BYTES, bodyBytes);
+    this.writing = options.writeWith ?? ((fn) => fn());
   }
 
   /** Bytes and bundles held in memory now. */
@@ -101,7 +112,9 @@ export class BundleCache {
       return null;
     }
     const entry = await encodeBody(JSON.stringify(bundle));
-    await this.db.transaction(async (tx) => {
+    // The identity form is not stored: it inflates from the gzip one (`withIdentity`), and it was
+    // most of each row's bytes, so of the file's growth and of what a commit writes.
+    await this.writing(() => this.db.transaction(async (tx) => {
       await tx.exec('DELETE FROM bundle_cache WHERE community_id = $1 AND category = $2 AND basis = $3 AND year = $4', [
         key.community,
         key.category,
@@ -116,13 +129,13 @@ export class BundleCache {
           key.basis ?? '',
           key.year,
           entry.etag,
-          entry.identity.toString('utf8'),
+          '',
           entry.gzip.toString('base64'),
           entry.br.toString('base64'),
           entry.builtAt,
         ],
       );
-    });
+    }));
     const kept = compressedOnly(entry);
     this.lru.set(keyString(key), kept);
     return kept;
@@ -130,12 +143,12 @@ export class BundleCache {
 
   private async remove(key: CacheKey): Promise<void> {
     this.lru.delete(keyString(key));
-    await this.db.exec('DELETE FROM bundle_cache WHERE community_id = $1 AND category = $2 AND basis = $3 AND year = $4', [
+    await this.writing(() => this.db.exec('DELETE FROM bundle_cache WHERE community_id = $1 AND category = $2 AND basis = $3 AND year = $4', [
       key.community,
       key.category,
       key.basis ?? '',
       key.year,
-    ]);
+    ]));
   }
 
   /**
@@ -196,7 +209,7 @@ export class BundleCache {
   /** Forget everything. */
   async clear(): Promise<void> {
     this.lru.deleteWhere(() => true);
-    await this.db.exec('DELETE FROM bundle_cache');
+    await this.writing(() => this.db.exec('DELETE FROM bundle_cache'));
   }
 
   async freshness(): Promise<CacheFreshness> {

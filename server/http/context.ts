@@ -4,6 +4,7 @@
  */
 import type { Request } from 'express';
 import { BundleCache } from '../cache/bundleCache';
+import { withMemoryLimit } from '../storage/open';
 import type { AppDeps } from './deps';
 import { type CommunityFigures, type CommunityRow, GLOBAL_COMMUNITY, communityFigures, listCommunityRows } from './communityStore';
 import { GLOBAL } from '../../src/core/kinds';
@@ -32,7 +33,10 @@ export interface ServerContext extends AppDeps {
 }
 
 export function createContext(deps: AppDeps): ServerContext {
-  const cache = new BundleCache(deps.db, deps.domain.buildBundle, { lruBytes: deps.config.cacheMemoryBytes });
+  const cache = new BundleCache(deps.db, deps.domain.buildBundle, {
+    lruBytes: deps.config.cacheMemoryBytes,
+    writeWith: (fn) => withMemoryLimit(deps.db, deps.config.duckdb.workMemoryBytes, fn),
+  });
   let directory: { at: number; rows: Promise<CommunityRow[]> } | null = null;
   const DIRECTORY_TTL_MS = 10_000;
   let figures: { at: number; value: Promise<Map<string, CommunityFigures>> } | null = null;

@@ -1,0 +1,82 @@
+/**
+ * Anonymous browsing never invalidates the database: every community × year × category bundle of
+ * the small demo, requested once each, uncached, one at a time, from `repostats serve` with its
+ * default settings (64 MB of DuckDB memory for reads). On main (bcf09a8) the 105th render's cache
+ * write ran out of memory at commit, its rollback failed, and DuckDB invalidated the database:
+ * every later read answered 500 while /healthz said ok.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, runCli } from './support';
+
+let dir: string;
+let db: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'repostats-renders-'));
+  db = join(dir, 'small.duckdb');
+  const demo = await runCli(['demo', '--size', 'small', '--end-date', '2026-11-22', '--db', db]);
+  expect(demo.code, demo.output).toBe(0);
+  const aggregate = await runCli(['aggregate', '--db', db]);
+  expect(aggregate.code, aggregate.output).toBe(0);
+}, 300_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const CATEGORIES = ['usage-delta', 'usage-snapshot', 'record-delta?basis=added', 'record-snapshot?basis=published'];
+
+describe('uncached renders on the small demo', () => {
+  it('when every community × year × category is rendered once, then each answers 200 or 404, and reads and /healthz still work after', { timeout: 600_000 }, async () => {
+    const sizeBefore = statSync(db).size;
+    // Only the environment's defaults: no memory settings of the test's own.
+    const env = { ...process.env };
+    delete env.REPOSTATS_DUCKDB_MEMORY;
+    delete env.REPOSTATS_DUCKDB_SERVE_MEMORY;
+    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--db', db], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    child.stderr.on('data', (c: Buffer) => (log += c.toString()));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const m = /serving on (http:\/\/\S+)/.exec(out);
+          if (m?.[1]) resolve(m[1]);
+        });
+        child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}${log}`)));
+      });
+      const list = (await (await fetch(`${url}/api/v1/communities`)).json()) as { communities: { id: string }[] };
+      const ids = [...new Set(['global', ...list.communities.map((c) => c.id)])];
+      expect(ids.length).toBe(21); // global and its 20 communities
+      const statuses = new Map<number, number>();
+      const failures: string[] = [];
+      for (const id of ids) {
+        for (const year of [2024, 2025, 2026]) {
+          for (const c of CATEGORIES) {
+            const [category, query] = c.split('?');
+            const res = await fetch(`${url}/api/v1/communities/${id}/series/${category}?year=${year}${query ? `&${query}` : ''}`);
+            await res.arrayBuffer();
+            statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+            if (res.status !== 200 && res.status !== 404) failures.push(`${id} ${year} ${c}: ${res.status}`);
+          }
+        }
+      }
+      expect(failures.slice(0, 5), log.slice(0, 2000)).toEqual([]);
+      expect(statuses.get(200)).toBeGreaterThan(150); // 195 on this demo; the rest have no data that year
+      expect(log).not.toMatch(/invalidated|Out of Memory/);
+      // The database still reads after the loop, and the server says it is healthy.
+      expect((await fetch(`${url}/api/v1/communities`)).status).toBe(200);
+      expect((await fetch(`${url}/api/v1/communities/global/series/usage-delta?year=2025`)).status).toBe(200);
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    // The cache stores compressed bundles only: 252 of them grow the file by well under its size.
+    expect(statSync(db).size - sizeBefore).toBeLessThan(sizeBefore);
+  });
+});
