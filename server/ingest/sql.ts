@@ -87,7 +87,11 @@ export interface DirtyDay {
   day: string;
 }
 
-/** Record days whose aggregations must be recomputed; the aggregator reads and clears them. */
+/**
+ * Record days whose aggregations must be recomputed; the aggregator claims, reads and clears them.
+ * A day already marked and claimed by a run in progress is un-claimed, so that run leaves it dirty:
+ * the change may have landed after the run read its inputs (see server/domain/aggregate/state.ts).
+ */
 export async function markDirty(db: SqlEngine, days: Iterable<DirtyDay>): Promise<void> {
   const unique = new Map<string, DirtyDay>();
   for (const d of days) unique.set(`${d.scope}\u0000${d.community_id}\u0000${d.day}`, d);
@@ -98,4 +102,24 @@ export async function markDirty(db: SqlEngine, days: Iterable<DirtyDay>): Promis
     [...unique.values()].map((d) => [d.scope, d.community_id, d.day]),
     { onConflict: 'ignore' },
   );
+  // Claims exist only while a run is in progress (or after one was killed): usually nothing to do.
+  const claimed = await db.query<{ scope: string; community_id: string; day: string }>(
+    'SELECT scope, community_id, CAST(day AS TEXT) AS day FROM dirty_days WHERE claimed_by IS NOT NULL',
+  );
+  const again = new Map<string, string[]>();
+  for (const c of claimed) {
+    if (!unique.has(`${c.scope}\u0000${c.community_id}\u0000${c.day}`)) continue;
+    const group = `${c.scope}\u0000${c.community_id}`;
+    again.set(group, [...(again.get(group) ?? []), c.day]);
+  }
+  for (const [group, days] of again) {
+    const [scope, community] = group.split('\u0000') as [string, string];
+    await inSlices(days, 1, (slice) =>
+      db.exec(
+        `UPDATE dirty_days SET claimed_by = NULL
+         WHERE scope = $1 AND community_id = $2 AND CAST(day AS TEXT) IN (${placeholders(slice.length, 2)})`,
+        [scope, community, ...slice],
+      ),
+    );
+  }
 }

@@ -7,7 +7,7 @@ import type { SqlEngine } from '../../storage/port';
 import { recordSignatures, type AffectedBundles } from './affected';
 import { addDays, daysBetween, yearOf } from './days';
 import { rebuildRecordFacts } from './recordFacts';
-import { RECORD_KINDS, USAGE_KINDS, dirtyRecordCommunities, firstEventDay, setBookmarks } from './state';
+import { RECORD_KINDS, USAGE_KINDS, claimDirt, dirtyRecordCommunities, firstEventDay, setBookmarks } from './state';
 import { planUsage, type UsageDirt } from './usagePlan';
 import { rebuildUsageFacts } from './usageFacts';
 
@@ -15,6 +15,8 @@ export interface PhaseContext {
   db: SqlEngine;
   lastDay: string;
   ranAt: string;
+  /** The run's id: the dirt it claims and clears carries it (state.ts `claimDirt`). */
+  runId: string;
   known: string[];
   marks: Map<string, string>;
   affected: AffectedBundles;
@@ -28,8 +30,9 @@ const COMMUNITIES_PER_UNIT = 40;
 const inParams = (list: readonly unknown[], offset = 0) => list.map((_, i) => `$${i + 1 + offset}`).join(', ');
 
 export async function recordPhase(ctx: PhaseContext): Promise<void> {
-  const { db, lastDay, ranAt, known, marks } = ctx;
-  const dirty = await dirtyRecordCommunities(db);
+  const { db, lastDay, ranAt, known, marks, runId } = ctx;
+  await claimDirt(db, 'records', runId);
+  const dirty = await dirtyRecordCommunities(db, runId);
   const toRebuild = known.filter((c) => dirty.has(c) || !marks.has(`${RECORD_KINDS[0]}|${c}`));
   const units = batches(toRebuild);
   ctx.progress({ phase: 'records', done: 0, total: units.length });
@@ -37,7 +40,7 @@ export async function recordPhase(ctx: PhaseContext): Promise<void> {
     const before = await recordSignatures(db, unit);
     await db.transaction(async (tx) => {
       await rebuildRecordFacts(tx, { communities: unit.filter((c) => c !== GLOBAL), includeGlobal: unit.includes(GLOBAL) });
-      await tx.exec(`DELETE FROM dirty_days WHERE scope = 'records' AND community_id IN (${inParams(unit)})`, unit);
+      await tx.exec(`DELETE FROM dirty_days WHERE scope = 'records' AND claimed_by = $1 AND community_id IN (${inParams(unit, 1)})`, [runId, ...unit]);
       await setBookmarks(tx, { kinds: RECORD_KINDS, communities: unit, day: lastDay, at: ranAt });
     });
     ctx.affected.addRecordChanges(before, await recordSignatures(db, unit), lastDay);
@@ -58,9 +61,10 @@ export async function recordPhase(ctx: PhaseContext): Promise<void> {
 }
 
 export async function usagePhase(ctx: PhaseContext): Promise<void> {
-  const { db, lastDay, ranAt, known, marks } = ctx;
+  const { db, lastDay, ranAt, known, marks, runId } = ctx;
   const bookmark = marks.get(`${USAGE_KINDS[0]}|${GLOBAL}`) ?? null;
-  const dirt = await db.query<UsageDirt>(`SELECT community_id, day FROM dirty_days WHERE scope = 'usage'`);
+  await claimDirt(db, 'usage', runId);
+  const dirt = await db.query<UsageDirt>(`SELECT community_id, day FROM dirty_days WHERE scope = 'usage' AND claimed_by = $1`, [runId]);
   const units = planUsage({ bookmark, firstEvent: await firstEventDay(db), lastDay, dirt });
   ctx.progress({ phase: 'usage', done: 0, total: units.length });
   const touchedCommunities = new Set<string>();
@@ -68,10 +72,12 @@ export async function usagePhase(ctx: PhaseContext): Promise<void> {
     await db.transaction(async (tx) => {
       for (const range of unit.allRanges) await rebuildUsageFacts(tx, range, 'all');
       if (unit.communityRange) await rebuildUsageFacts(tx, unit.communityRange, unit.communities);
-      await tx.exec(`DELETE FROM dirty_days WHERE scope = 'usage' AND day <= CAST($1 AS DATE)`, [unit.monthEnd]);
+      // Only what this run claimed: a day marked again since (un-claimed) stays for the next run.
+      await tx.exec(`DELETE FROM dirty_days WHERE scope = 'usage' AND claimed_by = $2 AND day <= CAST($1 AS DATE)`, [unit.monthEnd, runId]);
       if (unit.carryOver && unit.communities.length) {
         const next = addDays(unit.monthEnd, 1);
-        await tx.insertMany('dirty_days', ['scope', 'community_id', 'day'], unit.communities.map((c) => ['usage', c, next]), {
+        const carried = unit.communities.map((c) => ['usage', c, next, runId]);
+        await tx.insertMany('dirty_days', ['scope', 'community_id', 'day', 'claimed_by'], carried, {
           onConflict: 'ignore',
         });
       }

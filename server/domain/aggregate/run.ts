@@ -67,7 +67,7 @@ async function runLocked(db: SqlEngine, opts: AggregationOptions): Promise<Aggre
     }
     await expandWildcardDirt(db);
     const ctx: PhaseContext = {
-      db, lastDay, ranAt, progress, affected,
+      db, lastDay, ranAt, runId, progress, affected,
       known: await knownCommunities(db),
       marks: await bookmarks(db),
       counts: { days: 0, communities: 0, documents: 0 },

@@ -74,9 +74,20 @@ export async function expandWildcardDirt(db: SqlEngine): Promise<void> {
   });
 }
 
-export async function dirtyRecordCommunities(db: SqlEngine): Promise<Map<string, string[]>> {
+/**
+ * Claim every dirty row of a scope for this run (rows a killed run claimed included). The run's
+ * units clear only rows still claimed by it: ingest that marks a day again while the run is in
+ * progress un-claims it (server/ingest/sql.ts `markDirty`), so the change cannot be cleared by a
+ * unit that read its inputs before the change landed — it stays dirty for the next run.
+ */
+export async function claimDirt(db: SqlEngine, scope: 'records' | 'usage', runId: string): Promise<void> {
+  await db.exec('UPDATE dirty_days SET claimed_by = $1 WHERE scope = $2', [runId, scope]);
+}
+
+export async function dirtyRecordCommunities(db: SqlEngine, runId: string): Promise<Map<string, string[]>> {
   const rows = await db.query<{ community_id: string; day: string }>(
-    `SELECT community_id, day FROM dirty_days WHERE scope = 'records' ORDER BY community_id, day`,
+    `SELECT community_id, day FROM dirty_days WHERE scope = 'records' AND claimed_by = $1 ORDER BY community_id, day`,
+    [runId],
   );
   const out = new Map<string, string[]>();
   for (const r of rows) out.set(r.community_id, [...(out.get(r.community_id) ?? []), r.day]);
