@@ -55,8 +55,13 @@ export function createApp(deps: AppDeps): App {
     }),
   );
 
-  app.get('/healthz', (_req, res) => {
-    res.set('Cache-Control', 'no-store').json({ ok: true });
+  // The database's real state: 503 while it cannot answer (a DuckDB instance invalidated by a
+  // fatal error is being reopened), so a load balancer or supervisor sees it.
+  app.get('/healthz', async (_req, res) => {
+    const health = (await deps.db.health?.()) ?? { ok: true };
+    res.set('Cache-Control', 'no-store');
+    if (health.ok) res.json({ ok: true });
+    else res.status(503).json({ ok: false, error: { code: 'database_unavailable', message: health.message ?? 'the database does not answer' } });
   });
   const openapi = JSON.stringify(buildOpenApi());
   app.get('/api/openapi.json', (_req, res) => {

@@ -140,7 +140,7 @@ export function buildOpenApi(): Record<string, unknown> {
         post: { summary: 'Run the aggregations and rebuild affected cached bundles', security: auth, responses: { '200': { description: 'run report' }, '409': err('a run is in progress'), ...errors } },
       },
       '/api/v1/status': { get: { summary: 'Aggregation status, cache freshness, data as of', responses: { '200': { description: 'status', content: json('Status') } } } },
-      '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'ok' } } } },
+      '/healthz': { get: { summary: 'Liveness and the database state', responses: { '200': { description: 'ok' }, '503': { description: 'the database does not answer (being reopened)' } } } },
       ...counter.paths,
     },
   };

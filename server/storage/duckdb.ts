@@ -15,7 +15,8 @@ import {
   type DuckDBConnection,
   type DuckDBValue,
 } from '@duckdb/node-api';
-import type { Row, SqlEngine } from './port';
+import type { EngineHealth, Row, SqlEngine } from './port';
+import { isFatalDuckDbError, probe } from './duckdbHealth';
 import { Mutex } from './mutex';
 import { valuesInsertChunks } from './valuesInsert';
 
@@ -65,12 +66,19 @@ class DuckDbEngine implements SqlEngine, MemoryTunable {
   /** `withMemoryLimit` calls running, whether the limit is above the base, and the pending release. */
   private working = 0;
   private limitRaised = false;
+  private raisedTo: number | null = null;
   private releaseTimer: NodeJS.Timeout | null = null;
   private releasing: Promise<void> | null = null;
+  /** The fatal error that invalidated the instance, until a reopen succeeds (see `reopen`). */
+  private fatal: Error | null = null;
+  private reopening: Promise<void> | null = null;
+  private healthConn: DuckDBConnection | null = null;
+  /** How to open the instance again: set on the root engine only. */
+  reopenWith: { path: string; config: Record<string, string> } | null = null;
 
   constructor(
-    private readonly instance: DuckDBInstance | null,
-    private readonly conn: DuckDBConnection,
+    private instance: DuckDBInstance | null,
+    private conn: DuckDBConnection,
     queue?: Mutex,
     private readonly inTransaction = false,
     /** The limit the instance was opened with (undefined: DuckDB's default). */
@@ -99,6 +107,7 @@ class DuckDbEngine implements SqlEngine, MemoryTunable {
       if (!this.limitRaised) {
         await this.exec(`SET memory_limit = '${duckDbSize(bytes)}'`);
         this.limitRaised = true;
+        this.raisedTo = bytes;
       }
       return await fn();
     } finally {
@@ -137,7 +146,66 @@ class DuckDbEngine implements SqlEngine, MemoryTunable {
 
   private run<T>(fn: () => Promise<T>): Promise<T> {
     // Inside a transaction the caller already holds the connection's queue.
-    return this.inTransaction ? fn() : this.queue.run(fn);
+    return this.inTransaction ? fn() : this.queue.run(() => this.noticingFatal(fn));
+  }
+
+  private async noticingFatal<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      if (isFatalDuckDbError(error)) this.invalidated(error as Error);
+      throw error;
+    }
+  }
+
+  /**
+   * DuckDB refuses every statement once an instance is invalidated ("database has been
+   * invalidated", e.g. after a rollback that failed): open the file again, after the queued work.
+   */
+  private invalidated(error: Error): void {
+    this.fatal ??= error;
+    void this.reopen();
+  }
+
+  private reopen(): Promise<void> {
+    if (!this.reopenWith || this.reopening) return this.reopening ?? Promise.resolve();
+    const { path, config } = this.reopenWith;
+    this.reopening = this.queue
+      .run(async () => {
+        for (const c of [this.healthConn, this.conn]) {
+          try { c?.closeSync(); } catch { /* already unusable */ }
+        }
+        try { this.instance?.closeSync(); } catch { /* already unusable */ }
+        this.healthConn = null;
+        this.instance = await DuckDBInstance.create(path, config);
+        this.conn = await this.instance.connect();
+        if (this.limitRaised && this.raisedTo !== null) await this.conn.run(`SET memory_limit = '${duckDbSize(this.raisedTo)}'`);
+        this.fatal = null;
+      })
+      .catch((error: unknown) => {
+        this.fatal = error instanceof Error ? error : new Error(String(error));
+      })
+      .finally(() => {
+        this.reopening = null;
+      });
+    return this.reopening;
+  }
+
+  /** See SqlEngine.health: a `SELECT 1` on a connection of its own, so queued work does not delay it. */
+  async health(): Promise<EngineHealth> {
+    if (this.fatal || this.reopening) {
+      if (this.fatal && !this.reopening) void this.reopen();
+      return { ok: false, message: `the database was invalidated by a fatal error; reopening (${(this.fatal?.message ?? '').split('\n')[0]})` };
+    }
+    if (!this.instance) return { ok: true };
+    try {
+      this.healthConn ??= await this.instance.connect();
+      await probe(this.healthConn);
+      return { ok: true };
+    } catch (error) {
+      if (isFatalDuckDbError(error)) this.invalidated(error as Error);
+      return { ok: false, message: (error instanceof Error ? error.message : String(error)).split('\n')[0] };
+    }
   }
 
   async query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
@@ -159,13 +227,15 @@ class DuckDbEngine implements SqlEngine, MemoryTunable {
     if (this.inTransaction) return fn(this);
     return this.queue.run(async () => {
       const tx = new DuckDbEngine(null, this.conn, this.queue, true);
-      await this.conn.run('BEGIN TRANSACTION');
+      await this.noticingFatal(() => this.conn.run('BEGIN TRANSACTION'));
       try {
         const result = await fn(tx);
         await this.conn.run('COMMIT');
         return result;
       } catch (error) {
-        await this.conn.run('ROLLBACK');
+        // A rollback that fails (out of memory) is what invalidates a DuckDB instance.
+        await this.noticingFatal(() => this.conn.run('ROLLBACK')).catch(() => undefined);
+        if (isFatalDuckDbError(error)) this.invalidated(error as Error);
         throw error;
       }
     });
@@ -239,7 +309,10 @@ class DuckDbEngine implements SqlEngine, MemoryTunable {
 
   async close(): Promise<void> {
     this.cancelRelease();
+    if (this.reopening) await this.reopening;
+    this.reopenWith = null;
     await this.queue.run(async () => {
+      this.healthConn?.closeSync();
       this.conn.closeSync();
       this.instance?.closeSync();
     });
@@ -280,5 +353,8 @@ export async function openDuckDb(path: string, settings: DuckDbSettings = {}): P
   if (settings.threads !== undefined) config.threads = String(settings.threads);
   const instance = await DuckDBInstance.create(path, config);
   const conn = await instance.connect();
-  return new DuckDbEngine(instance, conn, undefined, false, settings.memoryBytes, settings.memoryReleaseDelayMs);
+  const engine = new DuckDbEngine(instance, conn, undefined, false, settings.memoryBytes, settings.memoryReleaseDelayMs);
+  // An in-memory database cannot be reopened with its data.
+  if (path !== ':memory:') engine.reopenWith = { path, config };
+  return engine;
 }

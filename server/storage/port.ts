@@ -33,7 +33,19 @@ export interface SqlEngine {
    * when `wait` is false and the lock is held elsewhere.
    */
   withLock<T>(name: string, fn: () => Promise<T>, options?: { wait?: boolean }): Promise<T | null>;
+  /**
+   * Whether the database answers now, without waiting behind queued work (`/healthz`). Engines
+   * that can lose their database (DuckDB invalidates an instance after a fatal error) also start
+   * reopening it here. Absent: the engine has no such state.
+   */
+  health?(): Promise<EngineHealth>;
   close(): Promise<void>;
+}
+
+export interface EngineHealth {
+  ok: boolean;
+  /** Why not, in words (e.g. "the database was invalidated by a fatal error; reopening"). */
+  message?: string;
 }
 
 /** A versioned schema migration. Applied in `id` order, each once, recorded in `schema_migrations`. */

@@ -6,14 +6,17 @@
  * every later read answered 500 while /healthz said ok.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBundle } from '../../server/domain/bundles/build';
+import { startServer } from '../../server/http/server';
 import { CLI, runCli } from './support';
 
 let dir: string;
 let db: string;
+let fresh: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'repostats-renders-'));
@@ -22,6 +25,8 @@ beforeAll(async () => {
   expect(demo.code, demo.output).toBe(0);
   const aggregate = await runCli(['aggregate', '--db', db]);
   expect(aggregate.code, aggregate.output).toBe(0);
+  fresh = join(dir, 'fresh.duckdb');
+  copyFileSync(db, fresh);
 }, 300_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -78,5 +83,44 @@ describe('uncached renders on the small demo', () => {
     }
     // The cache stores compressed bundles only: 252 of them grow the file by well under its size.
     expect(statSync(db).size - sizeBefore).toBeLessThan(sizeBefore);
+  });
+});
+
+describe('a database DuckDB has invalidated', () => {
+  it('when the instance is invalidated, then /healthz answers 503 naming it, and the server reopens the database by itself', { timeout: 300_000 }, async () => {
+    const server = await startServer({ config: { port: 0, db: fresh }, env: { REPOSTATS_ADMIN_TOKEN: 'a-token-long-enough-for-config' } });
+    try {
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      const engine = server.app.ctx.db;
+      // What main's cache did at the 64 MB read limit: store each bundle's identity form in a
+      // transaction of its own, until a commit runs out of memory and its rollback fails.
+      const json = JSON.stringify(await buildBundle(engine, { community: 'global', category: 'usage-delta', year: 2025, basis: null }));
+      let fatal: unknown = null;
+      for (let i = 0; i < 1000 && fatal === null; i++) {
+        await engine
+          .transaction((tx) =>
+            tx.exec('INSERT INTO bundle_cache VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [`c${i}`, 'usage-delta', '', 2025, 'e', json, json.slice(0, 100_000), json.slice(0, 100_000), 'now']),
+          )
+          .catch((e: unknown) => (fatal = e));
+      }
+      expect(String(fatal)).toMatch(/Failed to rollback transaction|invalidated/);
+      const down = await fetch(`${server.url}/healthz`);
+      expect(down.status).toBe(503);
+      expect(((await down.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+        code: 'database_unavailable',
+        message: expect.stringMatching(/invalidated/),
+      });
+      // No hand-run command: the server reopens the file, and reads answer again.
+      let status = 503;
+      for (let i = 0; i < 300 && status !== 200; i++) {
+        if (i > 0) await new Promise((r) => setTimeout(r, 100));
+        status = (await fetch(`${server.url}/healthz`)).status;
+      }
+      expect(status).toBe(200);
+      expect((await fetch(`${server.url}/api/v1/communities`)).status).toBe(200);
+      expect((await fetch(`${server.url}/api/v1/communities/global/series/usage-delta?year=2025`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
   });
 });
