@@ -4,54 +4,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import {
-  DuckDBInstance,
-  DuckDBDateValue,
-  DuckDBTimestampValue,
-  DuckDBTimestampTZValue,
-  DuckDBDecimalValue,
-  DuckDBBlobValue,
-  blobValue,
-  type DuckDBConnection,
-  type DuckDBValue,
-} from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { EngineHealth, Row, SqlEngine } from './port';
 import { isFatalDuckDbError, probe } from './duckdbHealth';
+import { APPENDER_MIN_ROWS, appendThroughStage, toJs, toParam } from './duckdbValues';
 import { Mutex } from './mutex';
 import { valuesInsertChunks } from './valuesInsert';
-
-/** From this many rows on, insertMany goes through the appender (see appendThroughStage). */
-const APPENDER_MIN_ROWS = 64;
-
-/** A short, identifier-safe name for a column list, so each (table, columns) pair has its own stage. */
-function stageSuffix(columns: readonly string[]): string {
-  let h = 0;
-  for (const ch of columns.join(',')) h = (Math.imul(h, 31) + ch.charCodeAt(0)) | 0;
-  return (h >>> 0).toString(36);
-}
-
-function toJs(value: DuckDBValue): unknown {
-  if (value === null || typeof value !== 'object') {
-    return typeof value === 'bigint' ? Number(value) : value;
-  }
-  if (value instanceof DuckDBDateValue) return value.toString();
-  if (value instanceof DuckDBTimestampValue || value instanceof DuckDBTimestampTZValue) {
-    return new Date(Number(value.micros / 1000n)).toISOString();
-  }
-  if (value instanceof DuckDBDecimalValue) return Number(value.toString());
-  // BLOBs come back as a Buffer, as PostgreSQL's BYTEA does (toString would give escaped text).
-  if (value instanceof DuckDBBlobValue) return Buffer.from(value.bytes);
-  return value.toString();
-}
-
-function toParam(value: unknown): DuckDBValue {
-  if (value === undefined) return null;
-  if (value instanceof Date) return value.toISOString();
-  // A bare Uint8Array cannot be bound ("Cannot create values of type ANY"); a BLOB value can.
-  if (value instanceof Uint8Array) return blobValue(value);
-  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
-  return value as DuckDBValue;
-}
 
 /** An engine whose memory budget can be raised for the duration of a piece of work. */
 export interface MemoryTunable {
@@ -249,54 +207,13 @@ class DuckDbEngine implements SqlEngine, MemoryTunable {
   ): Promise<number> {
     if (rows.length === 0) return 0;
     const conflict = options.onConflict === 'ignore' ? ' ON CONFLICT DO NOTHING' : '';
-    if (rows.length >= APPENDER_MIN_ROWS) return this.run(() => this.appendThroughStage(table, columns, rows, conflict));
+    if (rows.length >= APPENDER_MIN_ROWS) return this.run(() => appendThroughStage(this.conn, table, columns, rows, conflict));
     let inserted = 0;
     for (const { sql, params } of valuesInsertChunks(table, columns, rows, { onConflict: options.onConflict, toParam })) {
       const result = await this.run(() => this.conn.run(sql, params));
       inserted += Number(result.rowsChanged);
     }
     return inserted;
-  }
-
-  /**
-   * The bulk path: the appender fills a temporary table shaped like the target (no constraints,
-   * so duplicates cannot fail the append), then one INSERT … SELECT moves the rows, applying the
-   * conflict rule. Parameterised multi-row INSERTs run at ~1 k rows/s here; this at ~100 k+.
-   */
-  private async appendThroughStage(
-    table: string,
-    columns: readonly string[],
-    rows: readonly (readonly unknown[])[],
-    conflict: string,
-  ): Promise<number> {
-    const stage = `stage_${table}_${stageSuffix(columns)}`;
-    const cols = columns.join(',');
-    await this.conn.run(`CREATE TEMP TABLE IF NOT EXISTS ${stage} AS SELECT ${cols} FROM ${table} LIMIT 0`);
-    await this.conn.run(`DELETE FROM ${stage}`);
-    const appender = await this.conn.createAppender(stage, null, 'temp');
-    try {
-      for (const row of rows) {
-        for (const value of row) {
-          // Typed appends for the common JS types skip the generic value conversion (a hot loop).
-          if (value === null || value === undefined) appender.appendNull();
-          else if (typeof value === 'string') appender.appendVarchar(value);
-          else if (typeof value === 'boolean') appender.appendBoolean(value);
-          else if (typeof value === 'number') appender.appendDouble(value);
-          else {
-            const v = toParam(value);
-            if (typeof v === 'string') appender.appendVarchar(v);
-            else appender.appendValue(v);
-          }
-        }
-        appender.endRow();
-      }
-      appender.flushSync();
-    } finally {
-      appender.closeSync();
-    }
-    const result = await this.conn.run(`INSERT INTO ${table} (${cols}) SELECT ${cols} FROM ${stage}${conflict}`);
-    await this.conn.run(`DELETE FROM ${stage}`);
-    return Number(result.rowsChanged);
   }
 
   async withLock<T>(name: string, fn: () => Promise<T>, options: { wait?: boolean } = {}): Promise<T | null> {
