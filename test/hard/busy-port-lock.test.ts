@@ -2,13 +2,12 @@
  * `serve` on a busy port, and a command on a database another process holds: each fails at once
  * with a message naming the cause and the exit status the help promises, and holds nothing after.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, runCli, withDb } from './support';
+import { runCli, startServeCli, withDb } from './support';
 
 let dir: string;
 beforeAll(() => {
@@ -22,18 +21,6 @@ function occupyPort(): Promise<{ server: Server; port: number }> {
   return new Promise((resolve) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as { port: number }).port }));
-  });
-}
-
-function serving(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /serving on (http:\/\/\S+)/.exec(out);
-      if (m?.[1]) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
   });
 }
 
@@ -61,9 +48,8 @@ describe('serve on a busy port', () => {
 describe('a database held by another process', () => {
   it('when serve holds the database, then aggregate and import exit 3 (as the help says) and say who holds it', { timeout: 90_000 }, async () => {
     const db = join(dir, 'held.duckdb');
-    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--db', db], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const server = await startServeCli(['--db', db], env);
     try {
-      await serving(child);
       const aggregate = await runCli(['aggregate', '--db', db]);
       expect(aggregate.code).toBe(3);
       expect(aggregate.output).toMatch(/Could not set lock on file/);
@@ -73,9 +59,7 @@ describe('a database held by another process', () => {
       const help = await runCli(['aggregate', '--help']);
       expect(help.output).toMatch(/3 when another run is in progress or another process holds the\s+database/);
     } finally {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      await server.stop();
     }
   });
 });

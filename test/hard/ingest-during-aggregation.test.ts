@@ -6,12 +6,11 @@
  * (bcf09a8) a unit of the run cleared every dirty day up to its month's end, including days that
  * ingest had marked after the run read them: their events never reached the aggregates.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlEngine } from '../../server/storage/port';
-import { CLI, importAll, runCli, withDb, writeTinyDemo } from './support';
+import { importAll, runCli, startServeCli, withDb, writeTinyDemo } from './support';
 
 const TOKEN = 'a-token-long-enough-for-config';
 let dir: string;
@@ -52,22 +51,9 @@ describe('ingest overlapped with aggregation', () => {
 
     const served = join(dir, 'served.duckdb');
     // Aggregation every 0.3 s inside the server, as `--aggregate-every` runs it in production.
-    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--db', served, '--aggregate-every', '0.005'], {
-      env: { ...process.env, REPOSTATS_ADMIN_TOKEN: TOKEN },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let log = '';
-    child.stderr.on('data', (c: Buffer) => (log += c.toString()));
+    const server = await startServeCli(['--db', served, '--aggregate-every', '0.005'], { ...process.env, REPOSTATS_ADMIN_TOKEN: TOKEN });
+    const { url } = server;
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          const m = /serving on (http:\/\/\S+)/.exec(out);
-          if (m?.[1]) resolve(m[1]);
-        });
-        child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}${log}`)));
-      });
       const auth = { Authorization: `Bearer ${TOKEN}` };
       const aggregate = () => fetch(`${url}/api/v1/aggregate`, { method: 'POST', headers: auth });
 
@@ -106,11 +92,9 @@ describe('ingest overlapped with aggregation', () => {
         expect(res.status).toBe(409);
         await sleep(200);
       }
-      expect(log).not.toMatch(/aggregation failed/);
+      expect(server.log()).not.toMatch(/aggregation failed/);
     } finally {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      await server.stop();
     }
     const expected = await withDb(reference, facts);
     const actual = await withDb(served, facts);

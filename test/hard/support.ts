@@ -2,7 +2,7 @@
  * Hard-case support: a tiny demo repository written as NDJSON once per test file, imported into
  * DuckDB files through the real importer, and the real CLI run (and killed) as a child process.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -81,4 +81,41 @@ export function runCli(
       ok({ code, signal, killed: killed && signal === 'SIGKILL', output });
     });
   });
+}
+
+export interface ServingCli {
+  url: string;
+  child: ChildProcess;
+  /** What the server wrote to stderr so far. */
+  log(): string;
+  /** SIGTERM, resolved when it has exited. */
+  stop(): Promise<void>;
+}
+
+/** Starts `repostats serve --port 0 …args` and resolves with its URL once it is listening. */
+export async function startServeCli(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<ServingCli> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stderr!.on('data', (c: Buffer) => (log += c.toString()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const m = /serving on (http:\/\/\S+)/.exec(out);
+        if (m?.[1]) resolve(m[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}${log}`)));
+    });
+    return { url, child, log: () => log, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }

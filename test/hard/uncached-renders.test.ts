@@ -5,14 +5,13 @@
  * write ran out of memory at commit, its rollback failed, and DuckDB invalidated the database:
  * every later read answered 500 while /healthz said ok.
  */
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle } from '../../server/domain/bundles/build';
 import { startServer } from '../../server/http/server';
-import { CLI, runCli } from './support';
+import { runCli, startServeCli } from './support';
 
 let dir: string;
 let db: string;
@@ -40,19 +39,10 @@ describe('uncached renders on the small demo', () => {
     const env = { ...process.env };
     delete env.REPOSTATS_DUCKDB_MEMORY;
     delete env.REPOSTATS_DUCKDB_SERVE_MEMORY;
-    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--db', db], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let log = '';
-    child.stderr.on('data', (c: Buffer) => (log += c.toString()));
+    const server = await startServeCli(['--db', db], env);
+    const { url } = server;
+    const log = () => server.log();
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          const m = /serving on (http:\/\/\S+)/.exec(out);
-          if (m?.[1]) resolve(m[1]);
-        });
-        child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}${log}`)));
-      });
       const list = (await (await fetch(`${url}/api/v1/communities`)).json()) as { communities: { id: string }[] };
       const ids = [...new Set(['global', ...list.communities.map((c) => c.id)])];
       expect(ids.length).toBe(21); // global and its 20 communities
@@ -69,17 +59,15 @@ describe('uncached renders on the small demo', () => {
           }
         }
       }
-      expect(failures.slice(0, 5), log.slice(0, 2000)).toEqual([]);
+      expect(failures.slice(0, 5), log().slice(0, 2000)).toEqual([]);
       expect(statuses.get(200)).toBeGreaterThan(150); // 195 on this demo; the rest have no data that year
-      expect(log).not.toMatch(/invalidated|Out of Memory/);
+      expect(log()).not.toMatch(/invalidated|Out of Memory/);
       // The database still reads after the loop, and the server says it is healthy.
       expect((await fetch(`${url}/api/v1/communities`)).status).toBe(200);
       expect((await fetch(`${url}/api/v1/communities/global/series/usage-delta?year=2025`)).status).toBe(200);
       expect((await fetch(`${url}/healthz`)).status).toBe(200);
     } finally {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      await server.stop();
     }
     // The cache stores compressed bundles only: 252 of them grow the file by well under its size.
     expect(statSync(db).size - sizeBefore).toBeLessThan(sizeBefore);
