@@ -229,9 +229,14 @@ class DuckDbEngine implements SqlEngine, MemoryTunable {
     if (this.reopening) await this.reopening;
     this.reopenWith = null;
     await this.queue.run(async () => {
-      this.healthConn?.closeSync();
-      this.conn.closeSync();
-      this.instance?.closeSync();
+      try {
+        this.healthConn?.closeSync();
+        this.conn.closeSync();
+        this.instance?.closeSync();
+      } catch (error) {
+        // After a reopen that failed, these were already closed; otherwise the failure is real.
+        if (!this.fatal) throw error;
+      }
     });
   }
 }
