@@ -5,7 +5,7 @@
  * see no difference between engines.
  */
 import pg from 'pg';
-import type { Row, SqlEngine } from './port';
+import type { EngineHealth, Row, SqlEngine } from './port';
 import { lockKey, parseTimestamp, toPgParam } from './postgres-values';
 import { MonthlyPartitions } from './partitions';
 import { valuesInsertChunks } from './valuesInsert';
@@ -80,6 +80,8 @@ class PgEngine implements SqlEngine {
     private readonly columnTypes: ColumnTypes,
     /** Set inside a transaction: every statement runs on this one client. */
     private readonly client: pg.PoolClient | null = null,
+    /** Where the pool connects (the health probe opens its own connection there). */
+    private readonly url = '',
   ) {}
 
   private get target(): Queryable {
@@ -107,7 +109,7 @@ class PgEngine implements SqlEngine {
       try {
         await client.query('BEGIN');
         try {
-          const result = await fn(new PgEngine(this.pool, this.partitions, this.columnTypes, client));
+          const result = await fn(new PgEngine(this.pool, this.partitions, this.columnTypes, client, this.url));
           await client.query('COMMIT');
           return result;
         } catch (error) {
@@ -182,6 +184,21 @@ class PgEngine implements SqlEngine {
     }
   }
 
+  /** See SqlEngine.health: a `SELECT 1` on a connection of its own, so a busy pool does not delay it. */
+  async health(): Promise<EngineHealth> {
+    const probe = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 5_000 });
+    probe.on('error', () => undefined);
+    try {
+      await probe.connect();
+      await probe.query('SELECT 1');
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: `PostgreSQL does not answer: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}` };
+    } finally {
+      await probe.end().catch(() => undefined);
+    }
+  }
+
   async close(): Promise<void> {
     if (this.client) throw new Error('close() inside a transaction: close the engine that opened it');
     await this.pool.end();
@@ -210,5 +227,5 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     await pool.end();
     throw error;
   }
-  return new PgEngine(pool, new MonthlyPartitions(), new ColumnTypes());
+  return new PgEngine(pool, new MonthlyPartitions(), new ColumnTypes(), null, url);
 }

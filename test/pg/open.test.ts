@@ -20,4 +20,21 @@ describe('openDatabase on PostgreSQL', () => {
     expect(rows.every((r) => r.n === 1)).toBe(true);
     await Promise.all(engines.map((db) => db.close()));
   });
+
+  it('when PostgreSQL answers, then health is ok; when the engine points at a server that is gone, then health says so', async () => {
+    const url = await freshPgDatabase();
+    const db = await openDatabase(url);
+    expect(await db.health?.()).toEqual({ ok: true });
+    // The same database through a port nothing listens on: the probe fails with the driver's reason.
+    const closed = new URL(url);
+    closed.port = '1';
+    const { openPostgres } = await import('../../server/storage/postgres');
+    const engine = await openPostgres(url);
+    (engine as unknown as { url: string }).url = closed.toString();
+    const down = await engine.health?.();
+    expect(down?.ok).toBe(false);
+    expect(down?.message).toMatch(/PostgreSQL does not answer: .*ECONNREFUSED/);
+    await engine.close();
+    await db.close();
+  });
 });
