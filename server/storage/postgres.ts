@@ -71,6 +71,9 @@ function lastRows(result: pg.QueryResult | pg.QueryResult[]): Row[] {
   return (last?.rows ?? []) as Row[];
 }
 
+/** How long one health probe's answer serves later callers. */
+const HEALTH_REUSE_MS = 1_000;
+
 class PgEngine implements SqlEngine {
   readonly dialect = 'postgres' as const;
 
@@ -184,8 +187,29 @@ class PgEngine implements SqlEngine {
     }
   }
 
-  /** See SqlEngine.health: a `SELECT 1` on a connection of its own, so a busy pool does not delay it. */
-  async health(): Promise<EngineHealth> {
+  /**
+   * See SqlEngine.health: a `SELECT 1` on a connection of its own, so a busy pool does not delay
+   * it. Callers at the same time share one probe, and its answer serves for a second, so requests
+   * to /healthz (anonymous) never open more than one connection at a time.
+   */
+  health(): Promise<EngineHealth> {
+    const now = Date.now();
+    if (this.lastHealth && now - this.lastHealth.at < HEALTH_REUSE_MS) return Promise.resolve(this.lastHealth.value);
+    this.probing ??= this.probe()
+      .then((value) => {
+        this.lastHealth = { at: Date.now(), value };
+        return value;
+      })
+      .finally(() => {
+        this.probing = null;
+      });
+    return this.probing;
+  }
+
+  private probing: Promise<EngineHealth> | null = null;
+  private lastHealth: { at: number; value: EngineHealth } | null = null;
+
+  private async probe(): Promise<EngineHealth> {
     const probe = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 5_000 });
     probe.on('error', () => undefined);
     try {
