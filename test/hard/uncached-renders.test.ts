@@ -3,7 +3,8 @@
  * the small demo, requested once each, uncached, one at a time, from `repostats serve` with its
  * default settings (64 MB of DuckDB memory for reads). On main (bcf09a8) the 105th render's cache
  * write ran out of memory at commit, its rollback failed, and DuckDB invalidated the database:
- * every later read answered 500 while /healthz said ok.
+ * every later read answered 500 while /healthz said ok. The second case invalidates the instance
+ * on purpose (main's cache writes, at the read limit) and checks /healthz and the reopen.
  */
 import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
