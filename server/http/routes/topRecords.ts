@@ -7,13 +7,13 @@ import { topRecords } from '../../domain/topRecords';
 import { withMemoryLimit } from '../../storage/open';
 import { isAdmin } from '../access';
 import type { ServerContext } from '../context';
-import { parseWith } from '../params';
+import { DecimalInt, parseWith } from '../params';
 import { sendJson } from '../send';
 import { resolveRange } from './aggregations';
 
 const TopQuery = z.object({
   metric: z.enum(['views', 'downloads']).default('views'),
-  limit: z.coerce.number().int().min(1).max(1000).default(10),
+  limit: DecimalInt.pipe(z.number().min(1, 'must be at least 1').max(1000, 'must be at most 1000')).default(10),
 });
 
 export function topRecordsRouter(ctx: ServerContext): Router {
