@@ -45,10 +45,17 @@ export async function runAndRefresh(ctx: ServerContext, options: Record<string, 
       finishedAt: new Date().toISOString(),
       affected: 0,
       rebuilt: 0,
-      error: error instanceof Error ? error.message : String(error),
+      // Shown on the public /api/v1/status: never the driver's text (the caller logs the error).
+      error: publicRunError(error),
     };
     throw error;
   } finally {
     ctx.aggregation.running = null;
   }
+}
+
+/** What the public status may say about a failed run. */
+function publicRunError(error: unknown): string {
+  if ((error as { code?: unknown })?.code === 'aggregation_running') return 'another aggregation run was in progress';
+  return 'the aggregation run failed; the server log has the details';
 }

@@ -15,6 +15,7 @@ import { storeEvents } from './eventStore';
 import { syncSubcountConfig } from './subcountConfig';
 import { visitorSalt } from './sql';
 import { readFileLines } from './lines';
+import { MAX_JSON_DEPTH, nestedDeeperThan, tooDeepMessage } from './jsonDepth';
 import type { ImportIssue, ImportProgress, ImportSummary } from './types';
 
 export const MAX_REPORTED_ERRORS = 100;
@@ -155,6 +156,7 @@ function report(summary: ImportSummary, issue: ImportIssue): void {
 }
 
 function parseLine(text: string, parse: Parser): Parsed {
+  if (nestedDeeperThan(text, MAX_JSON_DEPTH)) return { ok: false, issues: [{ path: '(line)', message: tooDeepMessage }] };
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -24,16 +24,13 @@ export function topRecordsRouter(ctx: ServerContext): Router {
     const range = resolveRange({ start: req.query.start, end: req.query.end }, ctx.now());
     // An exact count over every event of the range: on the medium data set it needs more than the
     // serving budget (out of memory at 64 MB over three years), so it runs with the work budget.
+    const includeRestricted = isAdmin(req, ctx.config);
     const body = await withMemoryLimit(ctx.db, ctx.config.duckdb.workMemoryBytes, () =>
-      topRecords(ctx.db, {
-        community: community.id,
-        metric,
-        limit,
-        ...range,
-        includeRestricted: isAdmin(req, ctx.config),
-      }),
+      topRecords(ctx.db, { community: community.id, metric, limit, ...range, includeRestricted }),
     );
-    await sendJson(req, res, body, { policy: { visibility: community.restricted ? 'private' : 'public', maxAgeSeconds: 300 } });
+    // The admin's answer names restricted records: no shared cache may keep it for others.
+    const visibility = community.restricted || includeRestricted ? 'private' : 'public';
+    await sendJson(req, res, body, { policy: { visibility, maxAgeSeconds: 300 } });
   });
   return router;
 }
