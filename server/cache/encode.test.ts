@@ -12,6 +12,12 @@ describe('negotiateEncoding', () => {
     ['*', 'br'],
     ['deflate', 'identity'],
     ['gzip;q=0, br;q=0', 'identity'],
+    ['br;q=0.5, gzip', 'gzip'],
+    ['gzip;q=0.2, br;q=0.8', 'br'],
+    ['BR; Q=0, gzip;q=0.1', 'gzip'],
+    ['*;q=0.1, gzip;q=0.5', 'gzip'],
+    ['br;q=0x1, gzip', 'gzip'],
+    ['br;q=1e0', 'identity'],
   ] as const)('when Accept-Encoding is %j, then %s is chosen', (header, expected) => {
     expect(negotiateEncoding(header)).toBe(expected);
   });

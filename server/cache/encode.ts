@@ -61,18 +61,31 @@ export async function encodeBody(text: string, builtAt = new Date().toISOString(
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 
-/** Pick the encoding from `Accept-Encoding`, preferring brotli, honouring `q=0`. */
+/** A q-value as RFC 9110 §12.4.2 writes it (`0`, `0.5`, `1.000`); anything else is not one. */
+const QVALUE = /^(0(\.\d{0,3})?|1(\.0{0,3})?)$/;
+
+/**
+ * Pick the encoding from `Accept-Encoding` by its q-values: the highest weighted of brotli and
+ * gzip (brotli on a tie), none with `q=0`; identity when neither is acceptable. A member with a
+ * malformed q-value is ignored.
+ *
+ * @example
+ * negotiateEncoding('br;q=0.5, gzip') // 'gzip'
+ */
 export function negotiateEncoding(header: string | undefined): Encoding {
   if (!header) return 'identity';
   const q = new Map<string, number>();
   for (const part of header.split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const [name, ...params] = part.split(';').map((p) => p.trim().toLowerCase());
     if (!name) continue;
-    const qp = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    q.set(name, qp ? Number(qp.slice(2)) : 1);
+    const qp = params.find((p) => /^q\s*=/.test(p));
+    const value = qp === undefined ? '1' : qp.replace(/^q\s*=\s*/, '');
+    if (!QVALUE.test(value)) continue;
+    q.set(name, Number(value));
   }
-  const accepts = (enc: string) => (q.get(enc) ?? q.get('*') ?? 0) > 0;
-  if (accepts('br')) return 'br';
-  if (accepts('gzip')) return 'gzip';
+  const weight = (enc: string) => q.get(enc) ?? q.get('*') ?? 0;
+  const [br, gzip] = [weight('br'), weight('gzip')];
+  if (br > 0 && br >= gzip) return 'br';
+  if (gzip > 0) return 'gzip';
   return 'identity';
 }

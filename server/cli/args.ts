@@ -1,10 +1,15 @@
 /** Argument parsers shared by the CLI commands (commander reports their errors with the option). */
 import { InvalidArgumentError } from 'commander';
+import { isRealDay, lastInputDay, outsideWindow } from '../../src/core/dateWindow';
 
-/** A calendar day `YYYY-MM-DD`. */
+/** A real calendar day `YYYY-MM-DD` inside the input window: 1990-01-01 to tomorrow (UTC). */
 export function parseDay(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new InvalidArgumentError('expected a date YYYY-MM-DD');
-  }
+  return dayInWindow(value, new Date());
+}
+
+export function dayInWindow(value: string, now: Date): string {
+  if (!isRealDay(value)) throw new InvalidArgumentError('expected a real date YYYY-MM-DD');
+  const problem = outsideWindow(value, lastInputDay(now));
+  if (problem) throw new InvalidArgumentError(problem);
   return value;
 }

@@ -1,14 +1,14 @@
 /**
  * Who may see what. Tokens come as `Authorization: Bearer …`: the admin token (config) opens
  * everything; a community's token (its SHA-256 hex stored in `communities.token_hash`) opens that
- * community. Restricted communities need one of the two; disabled dashboards answer
- * `dashboard_disabled` (403) to everyone but the admin.
+ * community. Restricted communities need one of the two (else they answer as unknown ones: 404);
+ * disabled dashboards answer `dashboard_disabled` (403) to everyone but the admin.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import { GLOBAL } from '../../src/core/kinds';
 import type { ServerConfig } from '../config';
-import { HttpError, forbidden, unauthorized } from './errors';
+import { HttpError, forbidden, unauthorized, unknownCommunity } from './errors';
 import type { CommunityRow } from './communityStore';
 
 export function hashToken(token: string): string {
@@ -53,15 +53,17 @@ export function dashboardEnabled(config: ServerConfig, community: CommunityRow):
   return bySetting && community.enabled;
 }
 
-/** Throws unless the request may read this community's dashboard data. */
-export function requireReadable(req: Request, config: ServerConfig, community: CommunityRow): void {
+/**
+ * Throws unless the request may read this community's dashboard data. A restricted community
+ * answers a request without its token exactly as an unknown one does (404), so its existence
+ * does not leak; messages name the community as the request did (`requested`), never by its id.
+ */
+export function requireReadable(req: Request, config: ServerConfig, community: CommunityRow, requested: string): void {
   if (isAdmin(req, config)) return;
+  if (community.restricted && !canManage(req, config, community)) throw unknownCommunity(requested);
   if (!dashboardEnabled(config, community)) {
-    throw new HttpError(403, 'dashboard_disabled', `the statistics dashboard of community "${community.id}" is disabled`);
+    throw new HttpError(403, 'dashboard_disabled', `the statistics dashboard of community "${requested}" is disabled`);
   }
-  if (!community.restricted) return;
-  if (bearerToken(req) === null) throw unauthorized();
-  if (!canManage(req, config, community)) throw forbidden();
 }
 
 export function requireManager(req: Request, config: ServerConfig, community: CommunityRow): void {

@@ -26,6 +26,7 @@ export async function runAndRefresh(ctx: ServerContext, options: Record<string, 
   try {
     // The run gets the CLI's memory budget (REPOSTATS_DUCKDB_MEMORY); serving goes back to its own after.
     const result = await withMemoryLimit(ctx.db, ctx.config.duckdb.workMemoryBytes, () => ctx.domain.runAggregation(ctx.db, options));
+    for (const note of result.notes ?? []) ctx.logger?.info(`aggregation: ${note}`);
     const { rebuilt } = await ctx.cache.refresh(result.affected, { warm: ctx.config.cacheWarm });
     ctx.communitiesChanged();
     const finishedAt = new Date().toISOString();
@@ -44,10 +45,17 @@ export async function runAndRefresh(ctx: ServerContext, options: Record<string, 
       finishedAt: new Date().toISOString(),
       affected: 0,
       rebuilt: 0,
-      error: error instanceof Error ? error.message : String(error),
+      // Shown on the public /api/v1/status: never the driver's text (the caller logs the error).
+      error: publicRunError(error),
     };
     throw error;
   } finally {
     ctx.aggregation.running = null;
   }
+}
+
+/** What the public status may say about a failed run. */
+function publicRunError(error: unknown): string {
+  if ((error as { code?: unknown })?.code === 'aggregation_running') return 'another aggregation run was in progress';
+  return 'the aggregation run failed; the server log has the details';
 }

@@ -9,7 +9,7 @@ import type { AppDeps } from './deps';
 import { type CommunityFigures, type CommunityRow, GLOBAL_COMMUNITY, communityFigures, listCommunityRows } from './communityStore';
 import { GLOBAL } from '../../src/core/kinds';
 import { requireReadable } from './access';
-import { HttpError } from './errors';
+import { unknownCommunity } from './errors';
 
 export interface AggregationState {
   running: { startedAt: string } | null;
@@ -72,12 +72,12 @@ export function createContext(deps: AppDeps): ServerContext {
       if (idOrSlug === GLOBAL) return GLOBAL_COMMUNITY;
       const rows = await ctx.communities();
       const found = rows.find((r) => r.id === idOrSlug) ?? rows.find((r) => r.slug === idOrSlug);
-      if (!found) throw new HttpError(404, 'unknown_community', `no community "${idOrSlug}"`, 'community');
+      if (!found) throw unknownCommunity(idOrSlug);
       return found;
     },
     async readableCommunity(req, idOrSlug) {
       const c = await ctx.community(idOrSlug);
-      requireReadable(req, deps.config, c);
+      requireReadable(req, deps.config, c, idOrSlug);
       return c;
     },
   };

@@ -25,7 +25,7 @@ export interface ServingDomain {
     db: SqlEngine,
     query: { kind: AggregationKind; community: string; start: string; end: string },
   ): Promise<readonly unknown[]>;
-  runAggregation(db: SqlEngine, options: Record<string, unknown>): Promise<{ affected: readonly CacheKey[] }>;
+  runAggregation(db: SqlEngine, options: Record<string, unknown>): Promise<{ affected: readonly CacheKey[]; notes?: readonly string[] }>;
   getStatus(db: SqlEngine): Promise<StatusReport>;
   importLines(
     db: SqlEngine,

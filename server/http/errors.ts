@@ -22,6 +22,9 @@ export class HttpError extends Error {
 export const badRequest = (param: string, message: string) =>
   new HttpError(400, 'invalid_parameter', `${param}: ${message}`, param);
 export const notFound = (what: string) => new HttpError(404, 'not_found', what);
+/** A community that does not exist, or that the caller may not know of: the same answer for both. */
+export const unknownCommunity = (requested: string) =>
+  new HttpError(404, 'unknown_community', `no community "${requested}"`, 'community');
 export const unauthorized = () =>
   new HttpError(401, 'unauthorized', 'a token is required: send Authorization: Bearer <token>');
 export const forbidden = (message = 'this token does not grant access here') =>

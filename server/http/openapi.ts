@@ -37,10 +37,10 @@ const day = { type: 'string', format: 'date' };
 const community = path('community', 'community id or slug, or `global`');
 const auth = [{ bearer: [] }];
 const errors = {
-  '400': err('a parameter is invalid (the error names it)'),
+  '400': err('a parameter is invalid (the error names it); dates must be real days from 1990-01-01 to the end of next year'),
   '401': err('a token is required'),
   '403': err('the token does not grant access, or the dashboard is disabled (`dashboard_disabled`)'),
-  '404': err('unknown community, or no data for that year'),
+  '404': err('unknown community (a restricted one answers so without its token), or no data for that year'),
 };
 
 export function buildOpenApi(): Record<string, unknown> {

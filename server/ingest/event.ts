@@ -13,7 +13,7 @@ import {
   type RawHit,
   type ReferenceEvent,
 } from '../../src/core/inputs';
-import { parseUtc } from './time';
+import { inputTime } from './time';
 import { countryOf, fastKey, isRobot, referrerHost, sessionId, shortHash, visitorId } from './visitor';
 import { fileSize } from './extract';
 
@@ -47,7 +47,9 @@ export type EventParse =
   | { ok: false; issues: { path: string; message: string }[] };
 
 /** Validate one parsed line in whichever shape it has and normalise it. */
-export function parseEvent(value: unknown, options: { salt: string }): EventParse {
+/** `now` dates the accepted window: a timestamp after tomorrow (UTC) or before 1990 rejects the line. */
+export function parseEvent(value: unknown, options: { salt: string; now?: Date }): EventParse {
+  const now = options.now ?? new Date();
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, issues: [{ path: '', message: 'expected a JSON object' }] };
   }
@@ -56,10 +58,10 @@ export function parseEvent(value: unknown, options: { salt: string }): EventPars
   const source = hit['_source'] && typeof hit['_source'] === 'object' ? (hit['_source'] as Record<string, unknown>) : hit;
   const shape = usageEventShape(source);
   if (shape === 'reference') {
-    return validated(ReferenceEventSchema, source, (e) => fromReference(e, typeof hit['_index'] === 'string' ? hit['_index'] : ''));
+    return validated(ReferenceEventSchema, source, (e) => fromReference(e, typeof hit['_index'] === 'string' ? hit['_index'] : '', now));
   }
-  if (shape === 'raw') return validated(RawHitSchema, source, (e) => fromRaw(e, options.salt));
-  return validated(ProcessedEventSchema, source, fromProcessed);
+  if (shape === 'raw') return validated(RawHitSchema, source, (e) => fromRaw(e, options.salt, now));
+  return validated(ProcessedEventSchema, source, (e) => fromProcessed(e, now));
 }
 
 function validated<S extends z.ZodType>(schema: S, value: unknown, build: (v: z.infer<S>) => EventRow | string): EventParse {
@@ -73,9 +75,9 @@ function validated<S extends z.ZodType>(schema: S, value: unknown, build: (v: z.
 
 const okStatus = (status: number | undefined) => status === undefined || status === 200 || status === 304;
 
-function fromProcessed(e: ProcessedEvent): EventRow | string {
-  const at = parseUtc(e.timestamp);
-  if (!at) return 'not a valid date-time';
+function fromProcessed(e: ProcessedEvent, now: Date): EventRow | string {
+  const at = inputTime(e.timestamp, now);
+  if (typeof at === 'string') return at;
   const ts = at.toISOString();
   const fileKey = e.file_key ?? null;
   return {
@@ -95,9 +97,9 @@ function fromProcessed(e: ProcessedEvent): EventRow | string {
   };
 }
 
-function fromRaw(e: RawHit, salt: string): EventRow | string {
-  const at = parseUtc(e.timestamp);
-  if (!at) return 'not a valid date-time';
+function fromRaw(e: RawHit, salt: string, now: Date): EventRow | string {
+  const at = inputTime(e.timestamp, now);
+  if (typeof at === 'string') return at;
   const ts = at.toISOString();
   const day = ts.slice(0, 10);
   const userId = e.user_id === null || e.user_id === undefined ? null : String(e.user_id);
@@ -121,9 +123,9 @@ function fromRaw(e: RawHit, salt: string): EventRow | string {
   };
 }
 
-function fromReference(e: ReferenceEvent, index: string): EventRow | string {
-  const at = parseUtc(e.timestamp);
-  if (!at) return 'not a valid date-time';
+function fromReference(e: ReferenceEvent, index: string, now: Date): EventRow | string {
+  const at = inputTime(e.timestamp, now);
+  if (typeof at === 'string') return at;
   const ts = at.toISOString();
   const fileKey = e.file_key ?? null;
   const type = referenceType(e, index, fileKey);

@@ -75,4 +75,17 @@ describe('importLines', () => {
     const summary = await importLines(db, { kind: 'events', lines: lines(view('a'), view('a')), source: 's' });
     expect(summary).toMatchObject({ lines: 2, imported: 1, skipped: 1 });
   });
+
+  it('when the database refuses one line of a batch, then that line is reported and the rest of the batch is stored', async () => {
+    // A real constraint the database enforces and the schemas know nothing of.
+    await db.exec('DROP TABLE events');
+    await db.exec(`CREATE TABLE events (event_key TEXT PRIMARY KEY, type TEXT NOT NULL, ts TIMESTAMP NOT NULL, day DATE NOT NULL,
+      record_id TEXT NOT NULL, file_key TEXT, size BIGINT, visitor_id TEXT NOT NULL CHECK (visitor_id <> 'refused'), session_id TEXT,
+      country TEXT, referrer TEXT, is_robot BOOLEAN NOT NULL, ok BOOLEAN NOT NULL)`);
+    const events = Array.from({ length: 40 }, (_, i) => view(i === 26 ? 'refused' : `v${i}`));
+    const summary = await importLines(db, { kind: 'events', lines: lines(...events), source: 's', batchSize: 16 });
+    expect(summary).toMatchObject({ lines: 40, imported: 39, rejected: 1 });
+    expect(summary.errors).toEqual([expect.objectContaining({ line: 27, path: '(line)', message: expect.stringMatching(/^could not be stored: .*CHECK/i) })]);
+    expect(await db.query('SELECT COUNT(*) AS n FROM events')).toEqual([{ n: 39 }]);
+  });
 });

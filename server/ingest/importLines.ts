@@ -6,7 +6,7 @@
 import { InvenioRecordSchema, type InputKind } from '../../src/core/inputs';
 import type { SqlEngine } from '../storage/port';
 import { resolveSubcountConfig, type SubcountConfig } from '../config/subcounts';
-import { normaliseRecord, type NormalisedRecord } from './record';
+import { normaliseRecord, recordIssues, type NormalisedRecord } from './record';
 import { parseEvent, type EventRow } from './event';
 import { parseMembership, type MembershipRow } from './membership';
 import { storeRecords } from './recordStore';
@@ -15,6 +15,7 @@ import { storeEvents } from './eventStore';
 import { syncSubcountConfig } from './subcountConfig';
 import { visitorSalt } from './sql';
 import { readFileLines } from './lines';
+import { MAX_JSON_DEPTH, nestedDeeperThan, tooDeepMessage } from './jsonDepth';
 import type { ImportIssue, ImportProgress, ImportSummary } from './types';
 
 export const MAX_REPORTED_ERRORS = 100;
@@ -40,6 +41,8 @@ export interface ImportOptions {
 
 type Parsed = { ok: true; value: unknown } | { ok: false; issues: { path: string; message: string }[] };
 type Parser = (value: unknown) => Parsed;
+/** A parsed line waiting in a batch, with its line number for the report should it fail to store. */
+type Pending = { line: number; value: unknown };
 
 export async function importLines(db: SqlEngine, opts: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
@@ -53,7 +56,7 @@ export async function importLines(db: SqlEngine, opts: ImportOptions): Promise<I
   const parse = parserFor(opts.kind, { config, now, salt });
   const store = storeFor(opts.kind, db, now);
   const batchSize = opts.batchSize ?? BATCH[opts.kind];
-  let batch: unknown[] = [];
+  let batch: Pending[] = [];
   // One batch is stored while the next is parsed: the database works on its own threads, so
   // parsing and storing overlap. At most one store is in flight, so batches land in order.
   let storing: Promise<void> = Promise.resolve();
@@ -62,10 +65,7 @@ export async function importLines(db: SqlEngine, opts: ImportOptions): Promise<I
     if (batch.length === 0) return;
     const full = batch;
     batch = [];
-    storing = store(full).then(({ imported, skipped }) => {
-      summary.imported += imported;
-      summary.skipped += skipped;
-    });
+    storing = storeOrSplit(full);
     // Marked handled here; the failure still surfaces at the next `await storing`.
     storing.catch(() => undefined);
   };
@@ -81,6 +81,29 @@ export async function importLines(db: SqlEngine, opts: ImportOptions): Promise<I
   summary.durationMs = Date.now() - started;
   return summary;
 
+  /**
+   * Store a batch; when the database refuses it, store its halves, down to single lines, so the one
+   * line it cannot hold is reported with its line number and the good lines around it are kept.
+   * A database that no longer answers at all fails the import instead.
+   */
+  async function storeOrSplit(items: Pending[]): Promise<void> {
+    try {
+      const { imported, skipped } = await store(items.map((i) => i.value));
+      summary.imported += imported;
+      summary.skipped += skipped;
+    } catch (error) {
+      if (!(await answers(db))) throw error;
+      if (items.length === 1) {
+        summary.rejected += 1;
+        report(summary, { source: opts.source, line: items[0]!.line, path: '(line)', message: `could not be stored: ${(error as Error).message}` });
+        return;
+      }
+      const half = Math.ceil(items.length / 2);
+      await storeOrSplit(items.slice(0, half));
+      await storeOrSplit(items.slice(half));
+    }
+  }
+
   async function readAll(): Promise<void> {
     let lineNo = 0;
     for await (const text of opts.lines) {
@@ -89,7 +112,7 @@ export async function importLines(db: SqlEngine, opts: ImportOptions): Promise<I
       summary.lines += 1;
       const result = parseLine(text, parse);
       if (result.ok) {
-        batch.push(result.value);
+        batch.push({ line: lineNo, value: result.value });
         if (batch.length >= batchSize) await flush();
       } else {
         summary.rejected += 1;
@@ -118,12 +141,22 @@ export async function importFile(
   });
 }
 
+async function answers(db: SqlEngine): Promise<boolean> {
+  try {
+    await db.query('SELECT 1 AS one');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function report(summary: ImportSummary, issue: ImportIssue): void {
   if (summary.errors.length < MAX_REPORTED_ERRORS) summary.errors.push(issue);
   else summary.errorsOmitted += 1;
 }
 
 function parseLine(text: string, parse: Parser): Parsed {
+  if (nestedDeeperThan(text, MAX_JSON_DEPTH)) return { ok: false, issues: [{ path: '(line)', message: tooDeepMessage }] };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -144,18 +177,19 @@ function parserFor(kind: InputKind, ctx: { config: SubcountConfig; now: Date; sa
     case 'records':
       return (value) => {
         const r = InvenioRecordSchema.safeParse(value);
-        return r.success
-          ? { ok: true, value: normaliseRecord(r.data, { config: ctx.config, now: ctx.now }) }
-          : { ok: false, issues: zodIssues(r.error.issues) };
+        if (!r.success) return { ok: false, issues: zodIssues(r.error.issues) };
+        const normalised = normaliseRecord(r.data, { config: ctx.config, now: ctx.now });
+        const issues = recordIssues(r.data, normalised, ctx.now);
+        return issues.length ? { ok: false, issues } : { ok: true, value: normalised };
       };
     case 'memberships':
       return (value) => {
-        const r = parseMembership(value);
+        const r = parseMembership(value, { now: ctx.now });
         return r.ok ? { ok: true, value: r.row } : r;
       };
     case 'events':
       return (value) => {
-        const r = parseEvent(value, { salt: ctx.salt });
+        const r = parseEvent(value, { salt: ctx.salt, now: ctx.now });
         return r.ok ? { ok: true, value: r.row } : r;
       };
   }

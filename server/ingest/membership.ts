@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { GLOBAL } from '../../src/core/kinds';
 import { MembershipEventSchema, ReferenceCommunityEventSchema, membershipEventShape } from '../../src/core/inputs';
-import { dayOf } from './time';
+import { inputTime, utcDay } from './time';
 
 export interface MembershipRow {
   record_id: string;
@@ -31,29 +31,31 @@ export type MembershipParse =
  * Validate one parsed membership line — ours (`{record_id, community_id, action, date}`) or the
  * reference's `stats-community-events` document, bare or as a search hit — into an explicit row.
  */
-export function parseMembership(value: unknown): MembershipParse {
+export function parseMembership(value: unknown, options: { now?: Date } = {}): MembershipParse {
+  const now = options.now ?? new Date();
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, issues: [{ path: '', message: 'expected a JSON object' }] };
   }
   const hit = value as Record<string, unknown>;
   const source = hit['_source'] && typeof hit['_source'] === 'object' ? (hit['_source'] as Record<string, unknown>) : hit;
   if (membershipEventShape(source) === 'reference') {
-    return toRow(ReferenceCommunityEventSchema, source, (e) => ({ record_id: e.record_id, community_id: e.community_id, action: e.event_type, when: e.event_date, path: 'event_date' }));
+    return toRow(ReferenceCommunityEventSchema, source, now, (e) => ({ record_id: e.record_id, community_id: e.community_id, action: e.event_type, when: e.event_date, path: 'event_date' }));
   }
-  return toRow(MembershipEventSchema, source, (e) => ({ record_id: e.record_id, community_id: e.community_id, action: e.action, when: e.date, path: 'date' }));
+  return toRow(MembershipEventSchema, source, now, (e) => ({ record_id: e.record_id, community_id: e.community_id, action: e.action, when: e.date, path: 'date' }));
 }
 
 function toRow<S extends z.ZodType>(
   schema: S,
   value: unknown,
+  now: Date,
   pick: (e: z.output<S>) => { record_id: string; community_id: string; action: 'added' | 'removed'; when: string; path: string },
 ): MembershipParse {
   const result = schema.safeParse(value);
   if (!result.success) return { ok: false, issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
   const { when, path, ...rest } = pick(result.data);
-  const date = dayOf(when);
-  if (!date) return { ok: false, issues: [{ path, message: 'not a valid date' }] };
-  return { ok: true, row: { ...rest, date, source: 'explicit' } };
+  const at = inputTime(when, now);
+  if (typeof at === 'string') return { ok: false, issues: [{ path, message: at === 'not a valid date-time' ? 'not a valid date' : at }] };
+  return { ok: true, row: { ...rest, date: utcDay(at), source: 'explicit' } };
 }
 
 /** Events of one (record, community) sorted by date; on the same day a removal follows an addition. */

@@ -5,7 +5,8 @@ import type { InvenioRecord } from '../../src/core/inputs';
 import type { SubcountConfig } from '../config/subcounts';
 import { edtfStartDay } from './edtf';
 import { extractItems, fileEntries, fileSize, type Extracted } from './extract';
-import { dayOf, utcDay } from './time';
+import { dayOf, inputTime, utcDay } from './time';
+import { MAX_BYTES } from '../../src/core/inputs';
 
 export interface RecordRow {
   record_id: string;
@@ -89,4 +90,25 @@ function removalDay(record: InvenioRecord, now: Date): string | null {
 function numberOr(value: unknown, fallback: number): number {
   const n = typeof value === 'string' ? Number(value) : value;
   return typeof n === 'number' && Number.isFinite(n) ? n : fallback;
+}
+
+/**
+ * What rejects a schema-valid record: a date outside the accepted window (its `created`,
+ * `updated` or tombstone's `removal_date`; the publication date may be old, as works are) or a
+ * byte total no column can hold exactly.
+ */
+export function recordIssues(record: InvenioRecord, normalised: NormalisedRecord, now: Date): { path: string; message: string }[] {
+  const issues: { path: string; message: string }[] = [];
+  const dates: [string, string | null | undefined][] = [
+    ['created', record.created],
+    ['updated', record.updated],
+    ['tombstone.removal_date', record.tombstone?.removal_date],
+  ];
+  for (const [path, value] of dates) {
+    const at = value ? inputTime(value, now) : null;
+    if (typeof at === 'string') issues.push({ path, message: at });
+  }
+  const volumes = [normalised.row.data_volume, ...normalised.extracted.items.map((i) => i.data_volume ?? 0)];
+  if (volumes.some((v) => v > MAX_BYTES)) issues.push({ path: 'files', message: `the files' total size must be at most ${MAX_BYTES} bytes` });
+  return issues;
 }

@@ -18,8 +18,24 @@ export const TimestampSchema = z
 
 export const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 
+/**
+ * The largest byte count accepted: 2^53 − 1 (8 PiB), the largest integer JavaScript holds exactly.
+ * Beyond it a size would be stored rounded, and past 2^63 it overflows the databases' BIGINT.
+ */
+export const MAX_BYTES = Number.MAX_SAFE_INTEGER;
+
 /** A byte count that InvenioRDM sometimes serialises as a string (`"17181"`). */
-const SizeSchema = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/, 'expected a non-negative integer')]);
+export const SizeSchema = z.union([
+  // zod's `int()` already stops at 2^53 − 1.
+  z.number().int().nonnegative(),
+  z
+    .string()
+    .regex(/^\d+$/, 'expected a non-negative integer')
+    .refine((s) => BigInt(s) <= BigInt(MAX_BYTES), `must be at most ${MAX_BYTES} bytes`),
+]);
+
+/** A file count (an INTEGER column). */
+const CountSchema = z.number().int().nonnegative().max(2_147_483_647, 'must be at most 2147483647');
 
 const FileEntrySchema = z.looseObject({
   key: z.string().optional(),
@@ -55,6 +71,8 @@ export const InvenioRecordSchema = z.looseObject({
   files: z
     .looseObject({
       enabled: z.boolean().optional(),
+      count: CountSchema.nullish(),
+      total_bytes: SizeSchema.nullish(),
       entries: z.union([z.record(z.string(), FileEntrySchema), z.array(FileEntrySchema)]).nullish(),
     })
     .nullish(),

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { FIELD_IDS, type FieldId } from '../core/fields';
 import { METRIC_IDS, type MetricId } from '../core/metrics';
+import { isSafeUrl } from '../core/safeUrl';
 
 const Metric = z.enum(METRIC_IDS as [MetricId, ...MetricId[]]);
 const Field = z.enum(FIELD_IDS as [FieldId, ...FieldId[]]);
@@ -20,6 +21,11 @@ export const LabelSchema = z.union([
   z.record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/, 'expected a language code like "en" or "pt-BR"'), z.string()),
 ]);
 export type Label = z.infer<typeof LabelSchema>;
+
+/** A host URL template: http(s) or relative only (src/core/safeUrl.ts). */
+const UrlTemplate = z
+  .string()
+  .refine(isSafeUrl, 'expected an http(s) or relative URL, like /records/{id} or https://example.org/records/{id}');
 
 const base = {
   /** Optional stable id: keys per-widget view choices in the URL. */
@@ -70,7 +76,7 @@ export const BreakdownSchema = z
     views: z.array(z.enum(['table', 'bar', 'pie'])).default(['table', 'bar', 'pie']),
     pageSize: z.number().int().min(1).max(100).default(10),
     /** Host search page for an item: `{id}` and `{field}` are replaced, e.g. `/search?q=funder:{id}`. */
-    searchUrl: z.string().optional(),
+    searchUrl: UrlTemplate.optional(),
     collapsed: z.boolean().default(false),
   })
   .strict();
@@ -92,7 +98,7 @@ export const TopRecordsSchema = z
     metric: z.enum(['views', 'downloads']),
     limit: z.number().int().min(1).max(100).default(10),
     /** Host record page: `{id}` is replaced, e.g. `/records/{id}`. */
-    recordUrl: z.string().optional(),
+    recordUrl: UrlTemplate.optional(),
   })
   .strict();
 

@@ -44,6 +44,7 @@ export async function runAggregateCommand(options: { today?: string; db?: string
       },
     });
     for (const bar of bars.values()) bar.stop();
+    for (const note of summary.notes) process.stderr.write(`repostats aggregate: note: ${note}\n`);
     process.stderr.write(`${summaryLine(summary)}\n`);
     return 0;
   } catch (error) {

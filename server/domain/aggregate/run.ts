@@ -11,6 +11,7 @@ import { AffectedBundles } from './affected';
 import { recordPhase, usagePhase, type PhaseContext } from './phases';
 import { bookmarks, dataAsOf, expandWildcardDirt, knownCommunities } from './state';
 import { finishRun, startRun } from './runs';
+import { inputWindow, settleOutOfWindowDirt } from './window';
 
 export interface AggregationProgress {
   phase: string;
@@ -35,6 +36,8 @@ export interface AggregationSummary {
   /** Daily documents (kind × community × day) whose content was (re)computed. */
   documents: number;
   affected: BundleKey[];
+  /** What the run put right on its own and an operator should know (out-of-window dirty days). */
+  notes: string[];
   durationMs: number;
 }
 
@@ -58,13 +61,16 @@ async function runLocked(db: SqlEngine, opts: AggregationOptions): Promise<Aggre
   const runId = await startRun(db, ranAt);
   const progress = opts.onProgress ?? (() => undefined);
   const affected = new AffectedBundles();
+  const notes: string[] = [];
   try {
     const lastDay = opts.today ?? (await dataAsOf(db));
     if (lastDay === null) {
-      const empty = summary(ranAt, started, { days: 0, communities: 0, documents: 0 }, []);
+      const empty = summary(ranAt, started, { days: 0, communities: 0, documents: 0 }, [], notes);
       await finishRun(db, runId, { status: 'done', summary: empty });
       return empty;
     }
+    const note = await settleOutOfWindowDirt(db, inputWindow(new Date()));
+    if (note) notes.push(note);
     await expandWildcardDirt(db);
     const ctx: PhaseContext = {
       db, lastDay, ranAt, runId, progress, affected,
@@ -75,7 +81,7 @@ async function runLocked(db: SqlEngine, opts: AggregationOptions): Promise<Aggre
     await recordPhase(ctx);
     await usagePhase(ctx);
     const { counts } = ctx;
-    const result = summary(ranAt, started, counts, affected.list());
+    const result = summary(ranAt, started, counts, affected.list(), notes);
     await finishRun(db, runId, { status: 'done', summary: result });
     return result;
   } catch (error) {
@@ -89,6 +95,7 @@ function summary(
   started: number,
   counts: { days: number; communities: number; documents: number },
   affected: BundleKey[],
+  notes: string[],
 ): AggregationSummary {
-  return { ranAt, ...counts, affected, durationMs: Date.now() - started };
+  return { ranAt, ...counts, affected, notes, durationMs: Date.now() - started };
 }

@@ -3,6 +3,7 @@
  */
 import { AGGREGATION_KINDS, GLOBAL, type AggregationKind } from '../../../src/core/kinds';
 import type { SqlEngine } from '../../storage/port';
+import { inputWindow, type DayWindow } from './window';
 
 export const RECORD_KINDS = AGGREGATION_KINDS.filter((k) => k.startsWith('records-'));
 export const USAGE_KINDS = AGGREGATION_KINDS.filter((k) => k.startsWith('usage-'));
@@ -21,14 +22,17 @@ export async function knownCommunities(db: SqlEngine): Promise<string[]> {
  * The last day the inputs speak of: the newest event, record creation or deletion, or
  * membership change. Derived from the data (not the wall clock) so re-runs are identical.
  */
-export async function dataAsOf(db: SqlEngine): Promise<string | null> {
+export async function dataAsOf(db: SqlEngine, window: DayWindow = inputWindow(new Date())): Promise<string | null> {
+  // Days outside the input window can only be old data (see ./window): they do not count.
+  const inWindow = (column: string) => `${column} BETWEEN CAST($1 AS DATE) AND CAST($2 AS DATE)`;
   const [row] = await db.query<{ d: string | null }>(
     `SELECT MAX(d) AS d FROM (
-       SELECT MAX(day) AS d FROM events
-       UNION ALL SELECT MAX(created) FROM records
-       UNION ALL SELECT MAX(removed) FROM records
-       UNION ALL SELECT MAX(date) FROM memberships
+       SELECT MAX(day) AS d FROM events WHERE ${inWindow('day')}
+       UNION ALL SELECT MAX(created) FROM records WHERE ${inWindow('created')}
+       UNION ALL SELECT MAX(removed) FROM records WHERE ${inWindow('removed')}
+       UNION ALL SELECT MAX(date) FROM memberships WHERE ${inWindow('date')}
      ) t`,
+    [window.first, window.last],
   );
   return row?.d ?? null;
 }
@@ -94,7 +98,7 @@ export async function dirtyRecordCommunities(db: SqlEngine, runId: string): Prom
   return out;
 }
 
-export async function firstEventDay(db: SqlEngine): Promise<string | null> {
-  const [row] = await db.query<{ d: string | null }>('SELECT MIN(day) AS d FROM events');
+export async function firstEventDay(db: SqlEngine, window: DayWindow = inputWindow(new Date())): Promise<string | null> {
+  const [row] = await db.query<{ d: string | null }>('SELECT MIN(day) AS d FROM events WHERE day >= CAST($1 AS DATE)', [window.first]);
   return row?.d ?? null;
 }

@@ -5,7 +5,8 @@
  * (attribute value), 3063 (components). Missing dates are 1030, invalid dates 3020. Values are
  * matched case-insensitively (`data_type=dataset`) and echoed in their canonical spelling.
  */
-import { monthOfParam, type Month } from './months';
+import { FIRST_DAY, lastQueryDay, outsideWindow } from '../../../src/core/dateWindow';
+import { firstDay, lastDay, monthOfParam, type Month } from './months';
 import {
   ACCESS_METHODS, ACCESS_TYPES, ITEM_ATTRIBUTES, PLATFORM_ATTRIBUTES, SushiError, counterException,
   type AccessMethod, type AccessType, type CounterException, type DataType, type MetricType, type ReportDefinition,
@@ -79,6 +80,9 @@ function month(name: 'begin_date' | 'end_date', query: Record<string, unknown>):
   if (raw === null) throw new SushiError(1030, `${name} is required (yyyy-mm or yyyy-mm-dd)`);
   const m = monthOfParam(raw);
   if (m === null) throw new SushiError(3020, `${name} "${raw}" is not a date in the form yyyy-mm or yyyy-mm-dd`);
+  // Months no usage can have (0000-01, 9999-12) are invalid arguments, not a range to walk.
+  const problem = outsideWindow(name === 'begin_date' ? lastDay(m) : firstDay(m), lastQueryDay(new Date()));
+  if (problem) throw new SushiError(3020, `${name} "${raw}" ${problem.replace(FIRST_DAY, FIRST_DAY.slice(0, 7))}`);
   return m;
 }
 

@@ -54,8 +54,8 @@ describe('COUNTER reports from the dashboard', () => {
     expect(IrSchema.safeParse(await (await fetch(url('global', 'ir.json'))).json()).success).toBe(true);
   });
 
-  it('when the restricted community is asked without a token, then 401; with the admin token, then its report', async () => {
-    expect((await fetch(url('the-vault', 'pr.tsv'))).status).toBe(401);
+  it('when the restricted community is asked without a token, then 404 as if unknown; with the admin token, then its report', async () => {
+    expect((await fetch(url('the-vault', 'pr.tsv'))).status).toBe(404);
     const res = await fetch(url('the-vault', 'pr.tsv'), { headers: bearer(ADMIN) });
     expect([res.status, res.headers.get('cache-control')]).toEqual([200, 'private, max-age=300, must-revalidate']);
     expect((await res.text()).split('\n').filter((l) => l.includes('\tSoftware\t')).length).toBe(2);

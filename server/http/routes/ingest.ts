@@ -10,6 +10,7 @@ import type { ServerContext } from '../context';
 import type { IngestKind } from '../deps';
 import { requireAdmin } from '../access';
 import { HttpError, badRequest } from '../errors';
+import { MAX_JSON_DEPTH, nestedDeeperThan, tooDeepMessage } from '../../ingest/jsonDepth';
 
 const KINDS: readonly IngestKind[] = ['records', 'memberships', 'events'];
 const NDJSON_TYPES = ['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'application/jsonlines'];
@@ -18,6 +19,8 @@ const ACCEPTED = ['application/json', ...NDJSON_TYPES];
 /** One JSON text per line for the importer; an array body becomes one line per element. */
 export function bodyLines(text: string, json: boolean): string[] {
   if (!json) return text.split(/\r?\n/);
+  // One level for the array that holds the lines.
+  if (nestedDeeperThan(text, MAX_JSON_DEPTH + 1)) throw new HttpError(400, 'too_deep', `the body is ${tooDeepMessage}`, 'body');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

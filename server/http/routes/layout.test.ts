@@ -88,7 +88,7 @@ describe('layouts', () => {
     expect(after.layout.tabs.map((t) => t.id)).toEqual(base.layout.tabs.slice(1).map((t) => t.id));
   });
 
-  it('when a restricted community\'s layout is read without a token, then 401', async () => {
-    expect((await fetch(url('secret'))).status).toBe(401);
+  it('when a restricted community\'s layout is read without a token, then 404 as if unknown', async () => {
+    expect((await fetch(url('secret'))).status).toBe(404);
   });
 });

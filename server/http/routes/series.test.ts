@@ -94,10 +94,10 @@ describe('GET …/series/{category}', () => {
 });
 
 describe('restricted and disabled communities', () => {
-  it('when a restricted community is asked without a token, then 401; with a wrong token 403; with its token 200', async () => {
+  it('when a restricted community is asked without a token or with a wrong one, then 404 as if unknown; with its token 200', async () => {
     const path = url('secret/series/usage-delta?year=2024');
-    expect((await fetch(path)).status).toBe(401);
-    expect((await fetch(path, { headers: bearer('wrong-token') })).status).toBe(403);
+    expect((await fetch(path)).status).toBe(404);
+    expect((await fetch(path, { headers: bearer('wrong-token') })).status).toBe(404);
     const ok = await fetch(path, { headers: bearer(SECRET_TOKEN) });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('cache-control')).toMatch(/^private/);

@@ -86,7 +86,7 @@ describe('POST /api/stats (the reference\'s query body)', () => {
     [{ q: { stat: 'community-usage-delta', params: { community_id: 'open', end_date: '2024-03-01T25:00:00Z' } } }, 400, 'body.q.params.end_date'],
     [{ q: { stat: 'community-usage-delta', params: { community_id: 'open', end_date: 'March 1st' } } }, 400, 'body.q.params.end_date'],
     [{ q: { stat: 'community-usage-delta', params: { community_id: 'nobody' } } }, 404, 'community'],
-    [{ q: { stat: 'community-usage-delta', params: { community_id: 'secret' } } }, 401, undefined],
+    [{ q: { stat: 'community-usage-delta', params: { community_id: 'secret' } } }, 404, 'community'],
   ])('when the body is %j, then %i (path %s)', async (body, status, path) => {
     const res = await stats(body);
     expect(res.status).toBe(status);

@@ -7,13 +7,13 @@ import { topRecords } from '../../domain/topRecords';
 import { withMemoryLimit } from '../../storage/open';
 import { isAdmin } from '../access';
 import type { ServerContext } from '../context';
-import { parseWith } from '../params';
+import { DecimalInt, parseWith } from '../params';
 import { sendJson } from '../send';
 import { resolveRange } from './aggregations';
 
 const TopQuery = z.object({
   metric: z.enum(['views', 'downloads']).default('views'),
-  limit: z.coerce.number().int().min(1).max(1000).default(10),
+  limit: DecimalInt.pipe(z.number().min(1, 'must be at least 1').max(1000, 'must be at most 1000')).default(10),
 });
 
 export function topRecordsRouter(ctx: ServerContext): Router {
@@ -24,16 +24,13 @@ export function topRecordsRouter(ctx: ServerContext): Router {
     const range = resolveRange({ start: req.query.start, end: req.query.end }, ctx.now());
     // An exact count over every event of the range: on the medium data set it needs more than the
     // serving budget (out of memory at 64 MB over three years), so it runs with the work budget.
+    const includeRestricted = isAdmin(req, ctx.config);
     const body = await withMemoryLimit(ctx.db, ctx.config.duckdb.workMemoryBytes, () =>
-      topRecords(ctx.db, {
-        community: community.id,
-        metric,
-        limit,
-        ...range,
-        includeRestricted: isAdmin(req, ctx.config),
-      }),
+      topRecords(ctx.db, { community: community.id, metric, limit, ...range, includeRestricted }),
     );
-    await sendJson(req, res, body, { policy: { visibility: community.restricted ? 'private' : 'public', maxAgeSeconds: 300 } });
+    // The admin's answer names restricted records: no shared cache may keep it for others.
+    const visibility = community.restricted || includeRestricted ? 'private' : 'public';
+    await sendJson(req, res, body, { policy: { visibility, maxAgeSeconds: 300 } });
   });
   return router;
 }

@@ -1,5 +1,6 @@
 /** Small pure helpers the widgets share for turning ids and labels into reader text. */
 import { METRICS, type MetricId } from '../../../core/metrics';
+import { safeHref } from '../../../core/safeUrl';
 import type { Label } from '../../../layout/schema';
 import type { Format, WidgetT } from './types';
 
@@ -27,9 +28,12 @@ export function layoutLabel(label: Label | undefined, { t, format }: { t: Widget
   return format.label(label);
 }
 
-/** Fills `{id}` and `{field}` in a host URL template, encoded. */
-export function fillUrl(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in values ? encodeURIComponent(values[key]!) : m));
+/**
+ * Fills `{id}` and `{field}` in a host URL template, encoded; undefined when the result is not an
+ * http(s) or relative URL (a layout that skipped validation), so no `javascript:` href is rendered.
+ */
+export function fillUrl(template: string, values: Record<string, string>): string | undefined {
+  return safeHref(template.replace(/\{(\w+)\}/g, (m, key: string) => (key in values ? encodeURIComponent(values[key]!) : m)));
 }
 
 /** A file-name-safe slug of a widget title for exports. */
