@@ -133,6 +133,8 @@ export async function benchSoak(dataset: Dataset, opts: { minutes: number; dir: 
     await sleep(1000);
   }
   const memory = server.memory();
+  // What the server logged about failures (request errors, failed scheduled runs), for the notes.
+  const serverErrors = [...new Set(server.output().split('\n').filter((l) => /failed|error/i.test(l)).map((l) => l.trim().slice(0, 240)))];
   await server.stop();
   const posted = counts.get('ingest') ?? 0;
 
@@ -162,6 +164,7 @@ export async function benchSoak(dataset: Dataset, opts: { minutes: number; dir: 
       `${READERS} readers in turn over series bundles, raw documents (a year), top records (a month), POST /api/stats (a month of community-stats / global-stats), the community list and status; one client exporting CSV and XLSX of series; ${posted} ingests of ${fmt.int(EVENTS_PER_FILE)} new events spread over the first 70 % of the run; \`serve --aggregate-every ${everyMinutes}\`, then one POST /api/v1/aggregate.`,
       'Events lost are checked against a copy of the same file given the same event files by `repostats import events` and `repostats aggregate`: stored events counted, and every usage fact row compared.',
       ...[...errors].slice(0, 10).map(([k, v]) => `error: ${k} × ${v}`),
+      ...serverErrors.slice(0, 5).map((l) => `server log: \`${l.replace(/`/g, "'")}\``),
     ],
   };
 }
