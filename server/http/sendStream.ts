@@ -66,6 +66,8 @@ export async function sendStream(
     await piped;
   } catch (error) {
     zip?.destroy();
+    // The client went away: nothing to answer, and nothing went wrong here.
+    if (res.destroyed && !res.writableFinished) return;
     if (res.headersSent) {
       res.destroy(error as Error);
       return;
