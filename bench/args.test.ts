@@ -22,6 +22,12 @@ describe('parseBenchArgs', () => {
     expect(a.only).toEqual(['aggregate', 'serve', 'browser', 'library']);
   });
 
+  it('when the soak is asked with its minutes, then it runs, and a run without --only leaves it out', () => {
+    expect(parseBenchArgs(['--db', file, ...note, '--only', 'soak', '--soak-minutes', '2'])).toMatchObject({ only: ['soak'], soakMinutes: 2 });
+    expect(parseBenchArgs([]).only).not.toContain('soak');
+    expect(() => parseBenchArgs(['--soak-minutes', '0'])).toThrow(/--soak-minutes: expected a positive number/);
+  });
+
   it('when --db is given with --only, then those steps run', () => {
     expect(parseBenchArgs(['--db', file, ...note, '--only', 'serve,browser']).only).toEqual(['serve', 'browser']);
   });

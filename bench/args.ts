@@ -3,13 +3,16 @@
  *
  *   npm run bench [-- --size small|medium] [--only STEP,…] [--seconds N] [--out FILE] [--keep]
  *   npm run bench -- --db FILE --db-note "how FILE was made" [--only aggregate,serve,browser,library]
+ *   npm run bench -- --db FILE --db-note "…" --only soak [--soak-minutes N]   (soak runs only when asked)
  */
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isDemoSizeName } from '../server/demo/sizes';
 import { isPostgresUrl } from '../server/storage/open';
 
-export const STEPS = ['import', 'aggregate', 'serve', 'browser', 'library'] as const;
+export const STEPS = ['import', 'aggregate', 'serve', 'browser', 'library', 'soak'] as const;
+/** Steps a run without `--only` takes: the soak (minutes long) only runs when asked. */
+const DEFAULT_STEPS = STEPS.filter((s) => s !== 'soak');
 export type Step = (typeof STEPS)[number];
 
 export interface BenchArgs {
@@ -21,6 +24,8 @@ export interface BenchArgs {
   /** Whether `--only` was given (then the sections are printed rather than written to BENCHMARKS.md). */
   partial: boolean;
   seconds: number;
+  /** How long the soak runs. */
+  soakMinutes: number;
   keep: boolean;
   out: string | null;
   /** An already imported and aggregated DuckDB file, measured on a copy, and how it was made. */
@@ -51,6 +56,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         seed: { type: 'string' },
         only: { type: 'string' },
         seconds: { type: 'string' },
+        'soak-minutes': { type: 'string' },
         'end-date': { type: 'string' },
         keep: { type: 'boolean' },
         out: { type: 'string' },
@@ -69,7 +75,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   }
   const seconds = Number(str('seconds') ?? '10');
   if (!Number.isFinite(seconds) || seconds <= 0) throw new BenchArgsError(`--seconds: expected a positive number, got "${str('seconds')}"`);
-  const common = { seconds, keep: values.keep === true, out: str('out') ?? null, partial: only !== null };
+  const soakMinutes = Number(str('soak-minutes') ?? '10');
+  if (!Number.isFinite(soakMinutes) || soakMinutes <= 0) throw new BenchArgsError(`--soak-minutes: expected a positive number, got "${str('soak-minutes')}"`);
+  const common = { seconds, soakMinutes, keep: values.keep === true, out: str('out') ?? null, partial: only !== null };
 
   const file = str('db');
   if (file === undefined) {
@@ -82,7 +90,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     if (!Number.isInteger(seed)) throw new BenchArgsError(`--seed: expected an integer, got "${str('seed')}"`);
     const endDate = str('end-date') ?? null;
     if (endDate !== null && !/^\d{4}-\d{2}-\d{2}$/.test(endDate)) throw new BenchArgsError(`--end-date: expected YYYY-MM-DD, got "${endDate}"`);
-    return { ...common, size, seed, endDate, only: only ?? [...STEPS], db: null };
+    return { ...common, size, seed, endDate, only: only ?? [...DEFAULT_STEPS], db: null };
   }
 
   if (isPostgresUrl(file)) throw new BenchArgsError('--db: expected a DuckDB file, not a PostgreSQL URL');
@@ -95,5 +103,5 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     throw new BenchArgsError('--db needs --db-note "how the file was made" (e.g. the demo and aggregate commands): the report states it');
   }
   if (only?.includes('import')) throw new BenchArgsError('--only import: the import cannot be measured from an already imported --db file');
-  return { ...common, size: null, seed: 0, endDate: null, only: only ?? STEPS.filter((s) => s !== 'import'), db: { file, note } };
+  return { ...common, size: null, seed: 0, endDate: null, only: only ?? DEFAULT_STEPS.filter((s) => s !== 'import'), db: { file, note } };
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --size small|medium] [--only import,aggregate,serve,browser,library] [--seconds N] [--out FILE] [--keep]`
  * `npm run bench -- --db FILE --db-note "how FILE was made" [--only aggregate,serve,browser,library] [--out FILE]`
+ * `npm run bench -- --db FILE --db-note "…" --only soak [--soak-minutes N]` (bench/steps/soak.ts; only when asked)
  *
  * Generates the demo repository at the chosen size into a temp DuckDB file — or copies an already
  * imported and aggregated one (`--db`; the original is never opened) — and measures import,
@@ -27,6 +28,7 @@ import { benchServing } from './steps/http';
 import { benchBrowser } from './steps/browser';
 import { benchLibrary } from './steps/library';
 import { startServerProcess } from './steps/serverProcess';
+import { benchSoak } from './steps/soak';
 
 let args;
 try {
@@ -120,6 +122,7 @@ try {
         await server.stop();
       }
     }
+    if (wants('soak')) sections.push(await benchSoak(dataset, { minutes: args.soakMinutes, dir, log }));
   }
   if (wants('library')) {
     if (!existsSync(join(root, 'dist/lib/index.js'))) {

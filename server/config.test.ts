@@ -74,6 +74,19 @@ describe('memory settings', () => {
   });
 });
 
+describe('per-request budgets', () => {
+  it('when nothing is set, then 8 queries per /api/stats body and 366 days per range or page', () => {
+    expect(loadConfig({}).limits).toEqual({ statsMaxQueries: 8, maxRangeDays: 366 });
+  });
+
+  it('when set, then they are read; zero or a fraction is refused naming the variable', () => {
+    expect(loadConfig({ REPOSTATS_STATS_MAX_QUERIES: '2', REPOSTATS_MAX_RANGE_DAYS: '731' }).limits).toEqual({ statsMaxQueries: 2, maxRangeDays: 731 });
+    expect(() => loadConfig({ REPOSTATS_STATS_MAX_QUERIES: '0', REPOSTATS_MAX_RANGE_DAYS: '1.5' })).toThrow(
+      /REPOSTATS_STATS_MAX_QUERIES[\s\S]*REPOSTATS_MAX_RANGE_DAYS/,
+    );
+  });
+});
+
 describe('loadHarvestConfig', () => {
   it('when REPOSTATS_HARVEST_TOKEN is set, then it is the token; empty means none', () => {
     expect(loadHarvestConfig({ REPOSTATS_HARVEST_TOKEN: 'tok-123' })).toEqual({ token: 'tok-123' });

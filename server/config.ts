@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { type CounterConfig, CounterEnvShape, counterConfig } from './config/counter';
+import { LimitsEnvShape, type RequestLimits, requestLimits } from './config/limits';
 
 const commaList = z
   .string()
@@ -69,6 +70,7 @@ const EnvSchema = StorageEnvSchema.extend({
   /** Bytes of rendered bundles `serve` keeps in memory (LRU); the rest are read from `bundle_cache`. */
   REPOSTATS_CACHE_MEMORY: size('64mb').default('64mb'),
   ...CounterEnvShape,
+  ...LimitsEnvShape,
 });
 
 /** DuckDB's resources: memory limits in bytes (work = imports and aggregation; serve = between runs). */
@@ -99,6 +101,8 @@ export interface ServerConfig {
   cacheMemoryBytes: number;
   /** COUNTER reports and the SUSHI API: platform identity and customers (server/config/counter.ts). */
   counter: CounterConfig;
+  /** Per-request budgets (server/config/limits.ts). */
+  limits: RequestLimits;
 }
 
 export class ConfigError extends Error {
@@ -195,6 +199,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     duckdb: duckDbResources(e),
     cacheMemoryBytes: parseSize(e.REPOSTATS_CACHE_MEMORY),
     counter: counter.config,
+    limits: requestLimits(e),
   };
 }
 

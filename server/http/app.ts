@@ -50,7 +50,7 @@ export function createApp(deps: AppDeps): App {
     cors({
       origin: origins.includes('*') ? true : origins,
       allowedHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
-      exposedHeaders: ['ETag', 'Content-Disposition'],
+      exposedHeaders: ['ETag', 'Content-Disposition', 'Link'],
       maxAge: 600,
     }),
   );

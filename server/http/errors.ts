@@ -30,6 +30,13 @@ export const unauthorized = () =>
 export const forbidden = (message = 'this token does not grant access here') =>
   new HttpError(403, 'forbidden', message);
 
+/**
+ * A request past a per-request budget (server/config/limits.ts): a 400 `limit_exceeded` whose body
+ * names the setting and its value, so the client knows how to split the request.
+ */
+export const budgetExceeded = (path: string, setting: string, max: number, message: string) =>
+  new HttpError(400, 'limit_exceeded', `${path}: ${message} (the limit is ${max}, set by ${setting})`, path, { limit: { setting, max } });
+
 /** The first zod issue as a 400 naming the parameter (`prefix.path`). */
 export function fromZod(error: z.ZodError, prefix?: string): HttpError {
   const issue = error.issues[0];

@@ -1,6 +1,8 @@
+import { PassThrough } from 'node:stream';
+import { text } from 'node:stream/consumers';
 import { describe, expect, it } from 'vitest';
 import type { SeriesBundle } from '../../src/api/schemas';
-import { bundleCsv, bundleRows, exportFileName } from './exports';
+import { bundleRows, exportFileName, writeBundleCsv } from './exports';
 
 const bundle: SeriesBundle = {
   schemaVersion: 1,
@@ -23,7 +25,7 @@ const bundle: SeriesBundle = {
 
 describe('bundle exports', () => {
   it('when a bundle is flattened, then totals, items and the exact other come as long rows with ISO dates', () => {
-    expect(bundleRows(bundle)).toEqual([
+    expect([...bundleRows(bundle)]).toEqual([
       ['2024-01-01', 'records', '', '', 1],
       ['2024-01-02', 'records', '', '', 2],
       ['2024-01-01', 'funders.records', 'f1', '=Fund', 1],
@@ -33,8 +35,12 @@ describe('bundle exports', () => {
     ]);
   });
 
-  it('when written as CSV, then a label that looks like a formula is defused', () => {
-    const csv = bundleCsv(bundle).split('\r\n');
+  it('when written as CSV, then a label that looks like a formula is defused', async () => {
+    const out = new PassThrough();
+    const written = text(out);
+    await writeBundleCsv(bundle, out);
+    out.end();
+    const csv = (await written).split('\r\n');
     expect(csv[0]).toBe('date,series,item_id,label,value');
     expect(csv[3]).toBe("2024-01-01,funders.records,f1,'=Fund,1");
   });

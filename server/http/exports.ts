@@ -1,11 +1,14 @@
 /**
  * Exports of a series bundle in long format — one row per date × series × item — with full ISO
- * dates: CSV, XLSX (exceljs) and JSON. `series` is the metric for totals, `field.metric` for
- * subcounts; the exact remainder of a top-N field is the item `_other`.
+ * dates: CSV, XLSX and JSON. `series` is the metric for totals, `field.metric` for subcounts; the
+ * exact remainder of a top-N field is the item `_other`. CSV and XLSX are written row by row to a
+ * stream (a global year is ~200,000 rows: built in memory, its workbook took 2.7 GB).
  */
-import ExcelJS from 'exceljs';
+import type { Writable } from 'node:stream';
 import type { SeriesBundle } from '../../src/api/schemas';
-import { toCsv } from '../../src/core/format/csv';
+import { csvLine } from '../../src/core/format/csv';
+import { ChunkWriter } from '../stream/chunkWriter';
+import { streamXlsx } from '../stream/xlsx';
 
 export type ExportRow = [date: string, series: string, itemId: string, label: string, value: number];
 
@@ -15,37 +18,45 @@ function labelOf(labels: Record<string, string>): string {
   return labels.en ?? Object.values(labels)[0] ?? '';
 }
 
-export function bundleRows(bundle: SeriesBundle): ExportRow[] {
-  const rows: ExportRow[] = [];
-  const push = (series: string, itemId: string, label: string, values: readonly number[] | undefined) => {
+/** The rows one at a time, so a writer never holds them all. */
+export function* bundleRows(bundle: SeriesBundle): Generator<ExportRow> {
+  function* series(name: string, itemId: string, label: string, values: readonly number[] | undefined): Generator<ExportRow> {
     if (!values) return;
-    bundle.dates.forEach((date, i) => rows.push([date, series, itemId, label, values[i] ?? 0]));
-  };
-  for (const [metric, values] of Object.entries(bundle.totals)) push(metric, '', '', values);
+    for (let i = 0; i < bundle.dates.length; i++) yield [bundle.dates[i]!, name, itemId, label, values[i] ?? 0];
+  }
+  for (const [metric, values] of Object.entries(bundle.totals)) yield* series(metric, '', '', values);
   for (const [field, sub] of Object.entries(bundle.subcounts)) {
     if (!sub) continue;
     for (const [metric, perItem] of Object.entries(sub.series)) {
-      sub.items.forEach((item, idx) => push(`${field}.${metric}`, item.id, labelOf(item.labels), perItem?.[idx]));
-      push(`${field}.${metric}`, '_other', 'Other', sub.other[metric as keyof typeof sub.other]);
+      for (let idx = 0; idx < sub.items.length; idx++) {
+        const item = sub.items[idx]!;
+        yield* series(`${field}.${metric}`, item.id, labelOf(item.labels), perItem?.[idx]);
+      }
+      yield* series(`${field}.${metric}`, '_other', 'Other', sub.other[metric as keyof typeof sub.other]);
     }
   }
-  return rows;
 }
 
 /** Labels come from record metadata: the shared writer quotes them and defuses spreadsheet formulas. */
-export function bundleCsv(bundle: SeriesBundle): string {
-  return toCsv([...EXPORT_COLUMNS], bundleRows(bundle));
+export async function writeBundleCsv(bundle: SeriesBundle, out: Writable): Promise<void> {
+  const writer = new ChunkWriter(out);
+  await writer.write(csvLine(EXPORT_COLUMNS));
+  for (const row of bundleRows(bundle)) await writer.write(csvLine(row));
+  await writer.flush();
 }
 
-export async function bundleXlsx(bundle: SeriesBundle): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'repostats';
-  const ws = wb.addWorksheet(`${bundle.category} ${bundle.year}`.slice(0, 31));
-  ws.columns = EXPORT_COLUMNS.map((c) => ({ header: c, key: c, width: c === 'label' || c === 'series' ? 32 : 14 }));
-  // Dates stay ISO text so every spreadsheet shows the same full date, whatever its locale.
-  for (const row of bundleRows(bundle)) ws.addRow(row);
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  return Buffer.from(await wb.xlsx.writeBuffer());
+/** Dates stay ISO text so every spreadsheet shows the same full date, whatever its locale. */
+export async function writeBundleXlsx(bundle: SeriesBundle, out: Writable): Promise<void> {
+  await streamXlsx({
+    sheet: `${bundle.category} ${bundle.year}`,
+    stream: out,
+    rows: (function* () {
+      yield EXPORT_COLUMNS;
+      yield* bundleRows(bundle);
+    })(),
+    widths: EXPORT_COLUMNS.map((c) => (c === 'label' || c === 'series' ? 32 : 14)),
+    freezeFirstRow: true,
+  });
 }
 
 export function exportFileName(

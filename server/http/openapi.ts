@@ -87,8 +87,9 @@ export function buildOpenApi(): Record<string, unknown> {
             path('kind', 'aggregation kind', { enum: [...AGGREGATION_KINDS] }),
             query('start', 'first day (default: 1 January of the end year)', day),
             query('end', 'last day (default: today)', day),
+            query('limit', 'days in one page, at most REPOSTATS_MAX_RANGE_DAYS (its default); a longer range links the next page in `Link: <…>; rel="next"`', { type: 'integer' }),
           ],
-          responses: { '200': { description: 'daily documents' }, ...errors },
+          responses: { '200': { description: 'daily documents of one page' }, ...errors },
         },
       },
       '/api/v1/communities/{community}/top-records': {

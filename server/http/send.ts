@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { type CompressedBody, type Encoding, etagOf, negotiateEncoding } from '../cache/encode';
+import { jsonBody } from './jsonBody';
 
 export interface CachePolicy {
   /** `private` for restricted communities (a shared cache must not hand them out). */
@@ -97,7 +98,7 @@ export async function sendJson(
   value: unknown,
   options: { policy?: CachePolicy } = {},
 ): Promise<void> {
-  const identity = Buffer.from(JSON.stringify(value), 'utf8');
+  const identity = await jsonBody(value);
   const etag = etagOf(identity);
   res.set('ETag', etag);
   res.vary('Accept-Encoding');

@@ -55,11 +55,11 @@ export interface CliOutcome {
  */
 export function runCli(
   args: string[],
-  opts: { killAfterMs?: number; killAtLine?: { pattern: RegExp; nth: number } } = {},
+  opts: { killAfterMs?: number; killAtLine?: { pattern: RegExp; nth: number }; env?: Record<string, string> } = {},
 ): Promise<CliOutcome> {
   return new Promise((ok, fail) => {
     // Every progress step as a line, so `killAtLine` can follow the work.
-    const env = { ...process.env, REPOSTATS_PROGRESS_INTERVAL_MS: '0' };
+    const env = { ...process.env, REPOSTATS_PROGRESS_INTERVAL_MS: '0', ...opts.env };
     const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let output = '';
     let killed = false;
@@ -119,3 +119,19 @@ export async function startServeCli(args: string[], env: NodeJS.ProcessEnv = pro
     throw error;
   }
 }
+/**
+ * The tiny demo imported and aggregated by the CLI in child processes (so this process's peak
+ * memory is not theirs), in a fresh DuckDB file; its `global` bundles of 2024 hold ~320,000 export rows.
+ */
+export async function aggregatedTinyDemo(): Promise<string> {
+  const db = join(mkdtempSync(join(tmpdir(), 'repostats-hard-')), 'demo.duckdb');
+  const env = { REPOSTATS_DB: db };
+  for (const args of [['demo', '--size', TINY.size, '--seed', String(TINY.seed), '--end-date', TINY.endDate], ['aggregate', '--today', TINY.endDate]]) {
+    const run = await runCli(args, { env });
+    if (run.code !== 0) throw new Error(`repostats ${args[0]} failed:\n${run.output}`);
+  }
+  return db;
+}
+
+/** The most memory this process has held so far, in MB (exact, unlike sampling `rss`). */
+export const peakRssMB = () => process.resourceUsage().maxRSS / 1024;

@@ -6,6 +6,7 @@
  * exact however many items fall outside the top N. Snapshots start from the sum of every fact
  * before the year (the holdings on Dec 31 of the previous year) and carry on day by day.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { SeriesBundle, SubcountSeries } from '../../../src/api/schemas';
 import { DEFAULT_TOP_N, FIELDS, RECORD_FIELD_IDS, USAGE_FIELD_IDS, type FieldId } from '../../../src/core/fields';
 import type { MetricId } from '../../../src/core/metrics';
@@ -105,6 +106,8 @@ export async function buildBundle(db: SqlEngine, key: BundleKey, opts: { topN?: 
       other,
       otherItems: ranked.filter((r) => r.field === field).length - items.length,
     };
+    // A global year's fields take a few hundred ms together: let other requests (and /healthz) in between.
+    await nextTurn();
   }
   return {
     schemaVersion: 1,

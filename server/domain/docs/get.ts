@@ -8,6 +8,7 @@ import { DEFAULT_TOP_N, FIELDS, RECORD_FIELD_IDS, USAGE_FIELD_IDS, type FieldId 
 import type { AggregationKind } from '../../../src/core/kinds';
 import type { Basis } from '../../../src/core/metrics';
 import { I18N_LABEL_FIELDS, type DailyDoc } from '../../../src/core/docs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { SqlEngine } from '../../storage/port';
 import { daysBetween, maxDay, minDay } from '../aggregate/days';
 import { FACT_COLUMNS, TABLES, addFact, factSpan, itemLabels, scopeFilter, zeroFact, type Fact, type Family } from '../aggregate/facts';
@@ -21,6 +22,9 @@ export interface DailyDocsQuery {
   /** Items kept for `top` fields (default 20). */
   topN?: number;
 }
+
+/** Documents built between two turns of the event loop. */
+const DAYS_PER_TURN = 8;
 
 type Row = { field: string; item_id: string; d: string | null } & Record<string, unknown>;
 
@@ -48,7 +52,11 @@ export async function getDailyDocs(db: SqlEngine, query: DailyDocsQuery): Promis
     [...scope.params, from, to],
   );
   const byDay = new Map<string | null, Row[]>();
-  for (const r of rows) byDay.set(r.d, [...(byDay.get(r.d) ?? []), r]);
+  for (const r of rows) {
+    const list = byDay.get(r.d);
+    if (list) list.push(r);
+    else byDay.set(r.d, [r]);
+  }
 
   const labels = await itemLabels(db);
   const fields = (family === 'records' ? RECORD_FIELD_IDS : USAGE_FIELD_IDS) as FieldId[];
@@ -64,13 +72,18 @@ export async function getDailyDocs(db: SqlEngine, query: DailyDocsQuery): Promis
     }
   };
   accumulate(byDay.get(null));
-  return daysBetween(from, to).map((day) => {
+  const docs: DailyDoc[] = [];
+  for (const day of daysBetween(from, to)) {
     if (mode === 'snapshot') {
       accumulate(byDay.get(day));
-      return build.doc(day, [...state.entries()].map(([k, f]) => [...(k.split('|') as [string, string]), f]));
+      docs.push(build.doc(day, [...state.entries()].map(([k, f]) => [...(k.split('|') as [string, string]), f])));
+    } else {
+      docs.push(build.doc(day, (byDay.get(day) ?? []).map((r) => [r.field, r.item_id, addFact(zeroFact(family), r)])));
     }
-    return build.doc(day, (byDay.get(day) ?? []).map((r) => [r.field, r.item_id, addFact(zeroFact(family), r)]));
-  });
+    // A year of global documents takes about half a second to build: let other requests run meanwhile.
+    if (docs.length % DAYS_PER_TURN === 0) await nextTurn();
+  }
+  return docs;
 }
 
 class DocBuilder {

@@ -16,8 +16,8 @@ const KINDS: readonly IngestKind[] = ['records', 'memberships', 'events'];
 const NDJSON_TYPES = ['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'application/jsonlines'];
 const ACCEPTED = ['application/json', ...NDJSON_TYPES];
 
-/** One JSON text per line for the importer; an array body becomes one line per element. */
-export function bodyLines(text: string, json: boolean): string[] {
+/** One JSON text per line for the importer; an array body becomes one line per element, made as it is read. */
+export function bodyLines(text: string, json: boolean): Iterable<string> {
   if (!json) return text.split(/\r?\n/);
   // One level for the array that holds the lines.
   if (nestedDeeperThan(text, MAX_JSON_DEPTH + 1)) throw new HttpError(400, 'too_deep', `the body is ${tooDeepMessage}`, 'body');
@@ -27,8 +27,10 @@ export function bodyLines(text: string, json: boolean): string[] {
   } catch {
     throw new HttpError(400, 'invalid_json', 'the body is not valid JSON; send an array, or NDJSON as application/x-ndjson', 'body');
   }
-  const items = Array.isArray(parsed) ? parsed : [parsed];
-  return items.map((item) => JSON.stringify(item));
+  const items: unknown[] = Array.isArray(parsed) ? parsed : [parsed];
+  return (function* () {
+    for (const item of items) yield JSON.stringify(item);
+  })();
 }
 
 export function ingestRouter(ctx: ServerContext): Router {

@@ -1,18 +1,19 @@
 /**
  * GET /api/v1/communities/{id|global}/series/{category}[.csv|.xlsx|.json]?year=YYYY[&basis=…]
- * Served from the response cache; exports are rendered from the cached bundle once per ETag.
+ * Served from the response cache; CSV and XLSX exports are written from the cached bundle row by
+ * row as they are sent (flat memory), tagged by the bundle's ETag and the format.
  */
 import { Router } from 'express';
 import { z } from 'zod';
 import { BASES, CATEGORIES, type Category } from '../../../src/core/metrics';
 import type { SeriesBundle } from '../../../src/api/schemas';
-import { bodyBytes, encodeBody, etagOf, withIdentity, type EncodedBody } from '../../cache/encode';
-import { Lru } from '../../cache/lru';
+import { withIdentity } from '../../cache/encode';
 import type { ServerContext } from '../context';
 import { HttpError, badRequest } from '../errors';
-import { bundleCsv, bundleXlsx, exportFileName } from '../exports';
+import { exportFileName, writeBundleCsv, writeBundleXlsx } from '../exports';
 import { YearSchema, parseWith } from '../params';
 import { bodyEncoding, sendEncoded, seriesPolicy } from '../send';
+import { sendStream } from '../sendStream';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -41,8 +42,6 @@ function parseName(name: string): { category: Category; format: Format | null } 
 
 export function seriesRouter(ctx: ServerContext): Router {
   const router = Router();
-  // Exports are derived from a bundle body, so its ETag + format identifies them exactly.
-  const exportsCache = new Lru<EncodedBody>(64 * 1024 * 1024, bodyBytes);
 
   router.get('/api/v1/communities/:community/series/:name', async (req, res) => {
     const community = await ctx.readableCommunity(req, req.params.community);
@@ -59,33 +58,24 @@ export function seriesRouter(ctx: ServerContext): Router {
       throw new HttpError(404, 'no_data', `community "${community.id}" has no ${category} data for ${query.year}`, 'year');
     }
     const policy = seriesPolicy({ year: query.year, now: ctx.now(), restricted: community.restricted });
-    if (format === null) {
+    const fileName = exportFileName({ community: community.id, category, year: query.year, basis }, format ?? 'json');
+    const disposition = format === null ? undefined : `attachment; filename="${fileName}"`;
+    if (format === null || format === 'json') {
       // The cache holds bundles compressed only; a client that takes neither brotli nor gzip gets them inflated.
       const body = bodyEncoding(req, entry.etag) === 'identity' ? await withIdentity(entry) : entry;
-      sendEncoded(req, res, body, { contentType: CONTENT_TYPES.json, policy });
+      sendEncoded(req, res, body, { contentType: CONTENT_TYPES.json, policy, disposition });
       return;
     }
-    const exportKey = `${entry.etag}|${format}`;
-    let body = exportsCache.get(exportKey);
-    if (!body) {
-      const json = await withIdentity(entry);
-      const bundle = JSON.parse(json.identity.toString('utf8')) as SeriesBundle;
-      if (format === 'xlsx') {
-        const xlsx = await bundleXlsx(bundle);
-        body = { etag: etagOf(xlsx), identity: xlsx, gzip: xlsx, br: xlsx, builtAt: entry.builtAt };
-      } else {
-        body = format === 'json' ? json : await encodeBody(bundleCsv(bundle), entry.builtAt);
-      }
-      exportsCache.set(exportKey, body);
-    }
-    const fileName = exportFileName({ community: community.id, category, year: query.year, basis }, format);
-    sendEncoded(req, res, body, {
-      contentType: CONTENT_TYPES[format],
-      policy,
-      disposition: `attachment; filename="${fileName}"`,
+    // An export is derived from the bundle alone, so the bundle's ETag and the format identify it.
+    const etag = entry.etag.replace(/"$/, `-${format}"`);
+    const bundle = async () => JSON.parse((await withIdentity(entry)).identity.toString('utf8')) as SeriesBundle;
+    await sendStream(
+      req,
+      res,
       // XLSX is already a zip archive: compressing it again gains nothing.
-      compress: format !== 'xlsx',
-    });
+      { contentType: CONTENT_TYPES[format], policy, etag, disposition, compress: format !== 'xlsx' },
+      async (out) => (format === 'xlsx' ? writeBundleXlsx(await bundle(), out) : writeBundleCsv(await bundle(), out)),
+    );
   });
   return router;
 }

@@ -11,6 +11,11 @@ function cell(v: Cell): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** One CSV line with its CRLF, for writers that stream rows (the server's exports). */
+export function csvLine(row: readonly Cell[]): string {
+  return row.map(cell).join(',') + '\r\n';
+}
+
 export function toCsv(header: string[], rows: Cell[][]): string {
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return [header, ...rows].map(csvLine).join('');
 }
