@@ -20,8 +20,9 @@ const RECORD_EXPRESSIONS: Partial<Record<MetricId, string>> = {
   data_volume: 'SUM(st.dv)',
   parents: 'COUNT(DISTINCT st.parent_id)',
   parents_with_files: 'COUNT(DISTINCT CASE WHEN st.wf THEN st.parent_id END)',
-  // A parent counts as with files when any of its matched records has files, so the two add up.
-  parents_metadata_only: 'COUNT(DISTINCT st.parent_id) - COUNT(DISTINCT CASE WHEN st.wf THEN st.parent_id END)',
+  // Distinct parents of the matched records without files: a parent with both kinds of versions
+  // counts under both, so a period's figure is never below one of its parts' (a subtraction would be).
+  parents_metadata_only: 'COUNT(DISTINCT CASE WHEN st.wf THEN NULL ELSE st.parent_id END)',
   uploaders: 'COUNT(DISTINCT st.owner_id)',
 };
 
