@@ -103,3 +103,18 @@ describe('POST and GET /api/v1/query', () => {
     expect(QueryResponseSchema.parse(await secret.json()).results[0]!.metrics).toEqual([9]);
   });
 });
+
+describe('the query API in /api/openapi.json', () => {
+  it('when the document is asked, then POST and GET /api/v1/query are described by the shared zod schemas', async () => {
+    const doc = (await (await fetch(`${s.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, { properties?: Record<string, { items?: { enum?: string[] } }> }> };
+    };
+    expect(Object.keys(doc.paths['/api/v1/query']!).sort()).toEqual(['get', 'post']);
+    const request = doc.components.schemas.QueryRequest!;
+    expect(request.properties?.metrics?.items?.enum).toEqual(expect.arrayContaining(['uploaders', 'downloads_unique_files']));
+    expect(Object.keys(doc.components.schemas.QueryResponse!.properties ?? {})).toEqual(
+      expect.arrayContaining(['results', 'other', 'totals', 'comparison', 'meta', 'query']),
+    );
+  });
+});
