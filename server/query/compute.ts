@@ -5,6 +5,7 @@
  */
 import type { FieldId } from '../../src/core/fields';
 import { METRICS, type Basis, type MetricId, type QueryMode } from '../../src/core/metrics';
+import { addDays } from '../../src/core/dates';
 import type { SqlEngine } from '../storage/port';
 import type { Bucket } from './range';
 import { recordQuerySql, type StayMatch } from './recordSql';
@@ -67,11 +68,55 @@ export async function computeGrid(db: SqlEngine, spec: GridSpec): Promise<Grid> 
       put(await db.query(q.sql, q.params), recordMetrics, sign);
     }
   }
-  if (usageMetrics.length) {
-    const cumulative = spec.mode === 'cumulative';
-    const from = cumulative ? spec.dataStart : spec.buckets[0]!.start;
-    const q = usageQuerySql({ ...common, metrics: usageMetrics, match: cumulative ? 'to_end' : 'within', from });
+  if (usageMetrics.length && spec.mode !== 'cumulative') {
+    const q = usageQuerySql({ ...common, metrics: usageMetrics, match: 'within', from: spec.buckets[0]!.start });
     put(await db.query(q.sql, q.params), usageMetrics, 1);
   }
+  if (usageMetrics.length && spec.mode === 'cumulative') {
+    // Running totals of summed metrics are prefix sums of each period's figure (one pass over the
+    // events); distinct ones must look at every event up to each period's end.
+    const summed = usageMetrics.filter((m) => METRICS[m].overPeriod === 'sum');
+    const distinct = usageMetrics.filter((m) => METRICS[m].overPeriod === 'distinct');
+    if (summed.length) put(await runningSums(db, spec, summed), summed, 1);
+    if (distinct.length) {
+      const q = usageQuerySql({ ...common, metrics: distinct, match: 'to_end', from: spec.dataStart });
+      put(await db.query(q.sql, q.params), distinct, 1);
+    }
+  }
   return { cells };
+}
+
+/** The label of the period before the range (labels are otherwise days or ''). */
+const BEFORE = 'before';
+
+/** Rows as `usageQuerySql` returns them, each period holding the running total of `metrics` to its end. */
+async function runningSums(db: SqlEngine, spec: GridSpec, metrics: readonly MetricId[]): Promise<Row[]> {
+  const first = spec.buckets[0]!.start;
+  const dayBefore = addDays(first, -1);
+  const buckets = spec.dataStart <= dayBefore ? [{ label: BEFORE, start: spec.dataStart, end: dayBefore }, ...spec.buckets] : spec.buckets;
+  const q = usageQuerySql({
+    community: spec.community, buckets, fields: spec.fields, filters: spec.filters, metrics, match: 'within', from: buckets[0]!.start,
+  });
+  const rows = await db.query(q.sql, q.params);
+  const byItems = new Map<string, Map<string, Row>>();
+  for (const row of rows) {
+    const items = keyOf(row, spec.fields.length).slice(1);
+    const k = joinKey(items);
+    if (!byItems.has(k)) byItems.set(k, new Map());
+    byItems.get(k)!.set(String(row.b), row);
+  }
+  const out: Row[] = [];
+  for (const periods of byItems.values()) {
+    const running = metrics.map(() => 0);
+    let seen: Row | null = null;
+    for (const b of buckets) {
+      const row = periods.get(b.label);
+      if (row) {
+        seen = row;
+        metrics.forEach((_, i) => (running[i]! += Number(row[`m${i}`] ?? 0)));
+      }
+      if (seen && b.label !== BEFORE) out.push({ ...seen, b: b.label, ...Object.fromEntries(running.map((v, i) => [`m${i}`, v])) });
+    }
+  }
+  return out;
 }

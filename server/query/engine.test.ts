@@ -105,6 +105,25 @@ describe('period figures are not sums of days', () => {
   });
 });
 
+describe('running totals of usage', () => {
+  it('cumulative views are running sums per month and per country; unique records distinct since the start', async () => {
+    const quarter = [...RANGES.quarter] as [string, string];
+    const months = await ask(db, { community: 'c1', metrics: ['views', 'views_unique_records'], mode: 'cumulative', date_range: quarter, dimensions: ['time:month'] });
+    expect(months.results.map((r) => r.metrics)).toEqual([[4, 3], [6, 4], [7, 5]]);
+    const fromFeb = await ask(db, { community: 'c1', metrics: ['views'], mode: 'cumulative', date_range: ['2024-02-01', '2024-03-31'], dimensions: ['time:month'] });
+    expect(fromFeb.results.map((r) => r.metrics)).toEqual([[6], [7]]);
+    const us = await ask(db, {
+      community: 'c1', metrics: ['views'], mode: 'cumulative', date_range: quarter, dimensions: ['field:countries', 'time:month'],
+      filters: [['is', 'field:countries', ['US']]],
+    });
+    expect(us.results).toEqual([
+      { dimensions: ['US', '2024-01-01'], metrics: [3] },
+      { dimensions: ['US', '2024-02-01'], metrics: [5] },
+      { dimensions: ['US', '2024-03-01'], metrics: [5] },
+    ]);
+  });
+});
+
 describe('global', () => {
   it('holds every record from its creation and counts every event', async () => {
     const answer = await ask(db, { metrics: ['records', 'views', 'views_unique_records'], date_range: [...RANGES.quarter] });
