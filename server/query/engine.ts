@@ -16,11 +16,14 @@ import type { SqlEngine } from '../storage/port';
 import { computeGrid, joinKey, type Grid, type GridSpec } from './compute';
 import type { DataState } from './dataState';
 import { itemLabels } from './labels';
-import { bucketsOf, comparisonRange, partialPeriods, resolveRange, type Range } from './range';
+import { RangeProblem, bucketsOf, comparisonRange, partialPeriods, resolveRange, type Range } from './range';
 import type { EngineFilter } from './sqlParts';
 
 export const UNIQUE_VISITORS_NOTE =
   'unique visitors over a period are the sum of its days\u2019 distinct visitors: visitor ids rotate daily, so one person on two days counts twice';
+
+/** Most periods one answer computes (about 10 years of days). */
+export const MAX_PERIODS = 3660;
 
 /** A request the engine can run: parsed by QueryRequestSchema, community resolved to its id. */
 export type EngineRequest = QueryRequest;
@@ -58,6 +61,9 @@ function compare(a: number[], b: number[], order: readonly (readonly [number, 'a
 async function resultsFor(db: SqlEngine, q: EngineRequest, range: Range, dataStart: string) {
   const shape = shapeOf(q.dimensions);
   const buckets = bucketsOf(range, shape.grain);
+  if (buckets.length > MAX_PERIODS) {
+    throw new RangeProblem(`holds ${buckets.length} periods of ${shape.grain}; ask for a shorter range or a coarser time dimension (at most ${MAX_PERIODS})`);
+  }
   const spec: GridSpec = {
     community: q.community, metrics: q.metrics, mode: q.mode, basis: q.basis, buckets,
     fields: shape.fields, filters: requestFilters(q), dataStart,

@@ -10,7 +10,7 @@
 import type { FieldId } from '../../src/core/fields';
 import type { MetricId } from '../../src/core/metrics';
 import { GLOBAL } from '../../src/core/kinds';
-import { countedEventsSql } from '../domain/counting';
+import { countedUsageSql } from '../domain/counting';
 import { membershipIntervalsCte } from '../domain/aggregate/intervals';
 import type { Bucket } from './range';
 import { Params, bucketsCte, dimensionJoin, dimensionWhere, filtersWhere, type EngineFilter } from './sqlParts';
@@ -62,13 +62,7 @@ export function usageQuerySql(plan: UsageQueryPlan): { sql: string; params: unkn
   const metrics = plan.metrics.map((m, i) => `CAST(${USAGE_EXPRESSIONS[m]} AS BIGINT) AS m${i}`);
   const match = plan.match === 'within' ? 'ev.day BETWEEN bk.bs AND bk.be' : 'ev.day <= bk.be';
   const sql = `WITH ${isGlobal ? '' : `${membershipIntervalsCte(`AND community_id = ${community}`)},`}
-ev AS (
-  SELECT e.type, e.day, e.record_id, COALESCE(r.parent_id, e.record_id) AS parent_id, e.visitor_id,
-         e.file_key, COALESCE(e.size, f.size) AS size, e.country, e.referrer
-  FROM (${countedEventsSql({ from, to })}) e LEFT JOIN records r ON r.record_id = e.record_id
-  -- Raw hits carry no size: a download counts the size of the file it names.
-  LEFT JOIN record_files f ON f.record_id = e.record_id AND f.file_key = e.file_key
-),
+ev AS (${countedUsageSql({ from, to })}),
 ${bucketsCte(plan.buckets)}
 SELECT ${groups.map((g, i) => (i === 0 ? `${g} AS b` : `${g} AS d${i - 1}`)).join(', ')}, ${metrics.join(', ')}
 FROM ev ${membership} ${dims.map((d) => d.join).join(' ')}

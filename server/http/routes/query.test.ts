@@ -59,6 +59,7 @@ describe('POST and GET /api/v1/query', () => {
     ['a range that is not a range', { metrics: ['views'], date_range: ['2024-03-01', '2024-01-01'] }, 'date_range'],
     ['a range with no date', { metrics: ['views'], date_range: ['2024-02-30', '2024-03-01'] }, 'date_range.0'],
     ['a range after the data', { metrics: ['views'], date_range: ['2030-01-01', '2030-02-01'] }, 'date_range'],
+    ['too many periods', { metrics: ['views'], date_range: ['2000-01-01', '2024-03-01'], dimensions: ['time:day'] }, 'date_range'],
     ['a record mode on a usage metric', { metrics: ['views'], mode: 'removed' }, 'mode'],
     ['a usage field under a record metric', { metrics: ['records'], dimensions: ['field:countries'] }, 'dimensions.0'],
     ['an order by something not asked', { metrics: ['views'], order_by: [['downloads', 'desc']] }, 'order_by.0.0'],
