@@ -8,7 +8,7 @@ import express, { Router, type Request, type Response } from 'express';
 import { QueryRequestSchema, type QueryRequest } from '../../../src/api/query';
 import { encodeBody, bodyBytes, type EncodedBody } from '../../cache/encode';
 import { Lru } from '../../cache/lru';
-import { dataStart, dataVersion } from '../../query/dataState';
+import { dataStart, dataVersion, type DataVersion } from '../../query/dataState';
 import { runQuery } from '../../query/engine';
 import { RangeProblem } from '../../query/range';
 import { withMemoryLimit } from '../../storage/open';
@@ -19,6 +19,12 @@ import { sendEncoded } from '../send';
 
 /** Answers kept in memory, by normalised query and data version. */
 const CACHE_BYTES = 32 * 1024 * 1024;
+/**
+ * How long a community's data version is reused without asking the database: the cached path
+ * then answers without a query, and a finished aggregation run shows within this delay.
+ */
+const VERSION_TTL_MS = 2000;
+
 /** The `q` parameter of a GET: a query is a few hundred bytes; this bounds the URL's cost. */
 const MAX_Q_CHARS = 8192;
 
@@ -36,12 +42,22 @@ function readGetQuery(req: Request): unknown {
 export function queryRouter(ctx: ServerContext): Router {
   const router = Router();
   const cache = new Lru<EncodedBody>(CACHE_BYTES, bodyBytes);
+  const versions = new Map<string, { at: number; value: Promise<DataVersion> }>();
+  const versionOf = (community: string): Promise<DataVersion> => {
+    const now = Date.now();
+    const hit = versions.get(community);
+    if (hit && now - hit.at < VERSION_TTL_MS) return hit.value;
+    const value = dataVersion(ctx.db, community);
+    versions.set(community, { at: now, value });
+    value.catch(() => versions.delete(community));
+    return value;
+  };
 
   async function answer(req: Request, res: Response, input: unknown): Promise<void> {
     const parsed = parseWith(QueryRequestSchema, input);
     const community = await ctx.readableCommunity(req, parsed.community);
     const q: QueryRequest = { ...parsed, community: community.id };
-    const version = await dataVersion(ctx.db, community.id);
+    const version = await versionOf(community.id);
     const key = JSON.stringify([version.version, version.dataAsOf, q]);
     let body = cache.get(key);
     if (!body) {
