@@ -10,7 +10,7 @@ import type { SqlEngine } from '../storage/port';
 import type { Bucket } from './range';
 import { recordQuerySql, type StayMatch } from './recordSql';
 import type { EngineFilter } from './sqlParts';
-import { usageQuerySql } from './usageSql';
+import { usageFigureSql, usageQuerySql } from './usageSql';
 
 export interface GridSpec {
   community: string;
@@ -69,7 +69,7 @@ export async function computeGrid(db: SqlEngine, spec: GridSpec): Promise<Grid> 
     }
   }
   if (usageMetrics.length && spec.mode !== 'cumulative') {
-    const q = usageQuerySql({ ...common, metrics: usageMetrics, match: 'within', from: spec.buckets[0]!.start });
+    const q = usageFigureSql({ ...common, metrics: usageMetrics, match: 'within', from: spec.buckets[0]!.start });
     put(await db.query(q.sql, q.params), usageMetrics, 1);
   }
   if (usageMetrics.length && spec.mode === 'cumulative') {
@@ -94,7 +94,7 @@ async function runningSums(db: SqlEngine, spec: GridSpec, metrics: readonly Metr
   const first = spec.buckets[0]!.start;
   const dayBefore = addDays(first, -1);
   const buckets = spec.dataStart <= dayBefore ? [{ label: BEFORE, start: spec.dataStart, end: dayBefore }, ...spec.buckets] : spec.buckets;
-  const q = usageQuerySql({
+  const q = usageFigureSql({
     community: spec.community, buckets, fields: spec.fields, filters: spec.filters, metrics, match: 'within', from: buckets[0]!.start,
   });
   const rows = await db.query(q.sql, q.params);

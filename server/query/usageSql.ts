@@ -71,3 +71,34 @@ WHERE ${where}
 GROUP BY ${groups.join(', ')}`;
   return { sql, params: p.values };
 }
+
+/** The daily usage facts' column holding each summed metric (exact per community, day and item). */
+const FACT_COLUMNS: Partial<Record<MetricId, string>> = {
+  views: 'v_events',
+  views_unique_visitors: 'v_visitors',
+  downloads: 'd_events',
+  downloads_unique_visitors: 'd_visitors',
+  download_volume: 'd_volume',
+};
+
+/**
+ * Summed metrics within periods, unfiltered and by at most one field, add up the aggregated daily
+ * facts instead of re-counting the events: the same figures (the facts are exact per day and
+ * item, and these metrics are sums of days), read from a table a hundred times smaller.
+ */
+export function usageFigureSql(plan: UsageQueryPlan): { sql: string; params: unknown[] } {
+  const fromFacts = plan.match === 'within' && plan.filters.length === 0 && plan.fields.length <= 1
+    && plan.metrics.every((m) => FACT_COLUMNS[m] !== undefined);
+  if (!fromFacts) return usageQuerySql(plan);
+  const p = new Params();
+  const community = p.add(plan.community);
+  const field = p.add(plan.fields[0] ?? '');
+  const metrics = plan.metrics.map((m, i) => `CAST(SUM(f.${FACT_COLUMNS[m]}) AS BIGINT) AS m${i}`);
+  const item = plan.fields.length ? ', f.item_id AS d0' : '';
+  const sql = `WITH ${bucketsCte(plan.buckets)}
+SELECT bk.b AS b${item}, ${metrics.join(', ')}
+FROM agg_usage_facts f JOIN bk ON f.day BETWEEN bk.bs AND bk.be
+WHERE f.community_id = ${community} AND f.field = ${field}
+GROUP BY bk.b${item ? ', f.item_id' : ''}`;
+  return { sql, params: p.values };
+}
