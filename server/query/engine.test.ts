@@ -194,3 +194,15 @@ describe('date ranges', () => {
     expect(cut.meta.partial_periods).toEqual(['2024-01-01']);
   });
 });
+
+describe('before the first aggregation', () => {
+  it('answers no rows, data as of null, and says why', async () => {
+    const empty = await freshDb();
+    await loadQueryScenario(empty);
+    const answer = await ask(empty, { community: 'c1', metrics: ['views'], date_range: '30d' });
+    expect(answer.results).toEqual([]);
+    expect(answer.meta.data_as_of).toBeNull();
+    expect(answer.meta.notes.join(' ')).toContain('repostats aggregate');
+    await empty.close();
+  });
+});

@@ -114,7 +114,7 @@ async function totalsFor(db: SqlEngine, q: EngineRequest, range: Range, dataStar
 export async function runQuery(db: SqlEngine, q: EngineRequest, state: Pick<DataState, 'dataAsOf' | 'dataStart'>): Promise<QueryResponse> {
   const notes = q.metrics.some((m) => m.endsWith('_unique_visitors')) ? [UNIQUE_VISITORS_NOTE] : [];
   if (!state.dataAsOf) {
-    const query = { ...q, date_range: q.date_range } as unknown as Record<string, unknown>;
+    const query = q as unknown as Record<string, unknown>;
     return {
       results: [],
       meta: { data_as_of: null, partial_periods: [], labels: {}, notes: [...notes, 'nothing is aggregated yet: run `repostats aggregate`'] },
