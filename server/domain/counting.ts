@@ -50,3 +50,16 @@ FROM (
 WHERE day >= DATE '${from}'
   AND (previous_ts IS NULL OR ts - previous_ts > INTERVAL '${DOUBLE_CLICK_SECONDS} seconds')`;
 }
+
+/**
+ * The counted events of `from`..`to` with what every reader of usage needs from the record: its
+ * parent (the record itself when unknown) and, for raw hits that carry no size, the size of the
+ * file a download names. Columns: type, day, record_id, parent_id, visitor_id, file_key, size,
+ * country, referrer.
+ */
+export function countedUsageSql(range: { from: string; to: string }): string {
+  return `SELECT e.type, e.day, e.record_id, COALESCE(r.parent_id, e.record_id) AS parent_id, e.visitor_id,
+         e.file_key, COALESCE(e.size, f.size) AS size, e.country, e.referrer
+  FROM (${countedEventsSql(range)}) e LEFT JOIN records r ON r.record_id = e.record_id
+  LEFT JOIN record_files f ON f.record_id = e.record_id AND f.file_key = e.file_key`;
+}

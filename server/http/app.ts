@@ -17,6 +17,7 @@ import { ingestRouter } from './routes/ingest';
 import { layoutRouter } from './routes/layout';
 import { seriesRouter } from './routes/series';
 import { statsRouter } from './routes/stats';
+import { queryRouter } from './routes/query';
 import { topRecordsRouter } from './routes/topRecords';
 import { counterExportRouter } from './routes/counterExport';
 import { sushiRouter } from './routes/sushi';
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps): App {
   app.use(counterExportRouter(ctx, counter));
   app.use(layoutRouter(ctx));
   app.use(statsRouter(ctx));
+  app.use(queryRouter(ctx));
   app.use(adminRouter(ctx));
   app.use('/api', unknownRoute);
 

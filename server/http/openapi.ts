@@ -8,6 +8,7 @@ import {
   SeriesBundleSchema,
   TopRecordsResponseSchema,
 } from '../../src/api/schemas';
+import { QueryRequestSchema, QueryResponseSchema } from '../../src/api/query';
 import { AGGREGATION_KINDS } from '../../src/core/kinds';
 import { BASES, CATEGORIES } from '../../src/core/metrics';
 import { LayoutSchema } from '../../src/layout/schema';
@@ -56,12 +57,28 @@ export function buildOpenApi(): Record<string, unknown> {
         TopRecords: schema(TopRecordsResponseSchema),
         Layout: schema(LayoutSchema),
         StatsRequest: schema(StatsRequestSchema),
+        QueryRequest: z.toJSONSchema(QueryRequestSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+        QueryResponse: schema(QueryResponseSchema),
         Status: schema(ServerStatusSchema),
         Error: schema(ErrorBodySchema),
         ...counter.schemas,
       },
     },
     paths: {
+      '/api/v1/query': {
+        post: {
+          summary: 'Figures for any period: metrics × date range × dimensions × filters (distinct counts exact over the period; see docs/api.md)',
+          security: [{}, ...auth],
+          requestBody: { required: true, content: json('QueryRequest') },
+          responses: { '200': { description: 'the answer', content: json('QueryResponse') }, '304': { description: 'not modified' }, ...errors, '415': err('the body is not application/json') },
+        },
+        get: {
+          summary: 'The same query as `POST`, for HTTP caches: `?q=<the JSON body, URL-encoded>`',
+          security: [{}, ...auth],
+          parameters: [query('q', 'the query as JSON (the POST body)', { type: 'string' }, true)],
+          responses: { '200': { description: 'the answer', content: json('QueryResponse') }, '304': { description: 'not modified' }, ...errors },
+        },
+      },
       '/api/v1/communities': {
         get: { summary: 'List communities', responses: { '200': { description: 'communities', content: json('Communities') } } },
       },

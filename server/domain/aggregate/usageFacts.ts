@@ -8,7 +8,7 @@
  */
 import { USAGE_FIELD_IDS } from '../../../src/core/fields';
 import type { SqlEngine } from '../../storage/port';
-import { countedEventsSql } from '../counting';
+import { countedUsageSql } from '../counting';
 import { membershipIntervalsCte } from './intervals';
 
 const RECORD_FIELDS = USAGE_FIELD_IDS.filter((f) => f !== 'countries' && f !== 'referrers');
@@ -49,7 +49,6 @@ function inList(communities: readonly string[]): string {
 }
 
 export function usageFactsSql(range: { from: string; to: string }, communities: CommunitySet = 'all'): string {
-  const events = countedEventsSql(range);
   const named = communities === 'all' ? [] : communities.filter((c) => c !== 'global');
   const withGlobal = communities === 'all' || communities.includes('global');
   const withCommunities = communities === 'all' || named.length > 0;
@@ -82,13 +81,7 @@ ri AS MATERIALIZED (
   const when = (cond: string, value: string) => `SUM(CASE WHEN ${cond} THEN ${value} ELSE 0 END)`;
   return `INSERT INTO agg_usage_facts (community_id, day, field, item_id, ${USAGE_COLUMNS.join(', ')})
 WITH ${membershipIntervalsCte(memFilter)},
-ev AS (
-  SELECT e.type, e.day, e.record_id, COALESCE(r.parent_id, e.record_id) AS parent_id, e.visitor_id,
-         e.file_key, COALESCE(e.size, f.size) AS size, e.country, e.referrer
-  FROM (${events}) e LEFT JOIN records r ON r.record_id = e.record_id
-  -- Raw hits carry no size: a download counts the size of the file it names.
-  LEFT JOIN record_files f ON f.record_id = e.record_id AND f.file_key = e.file_key
-),
+ev AS (${countedUsageSql(range)}),
 evc AS MATERIALIZED (
   ${branches.join('\n  UNION ALL\n  ')}
 ),

@@ -1,0 +1,91 @@
+/**
+ * SQL pieces both query builders share: positional parameters, the periods as a VALUES table,
+ * and the field filters. Dialect-neutral (DuckDB and PostgreSQL run the same text).
+ */
+import type { FieldId } from '../../src/core/fields';
+import type { Bucket } from './range';
+
+/** Collects positional parameters: `p.add(value)` returns its placeholder (`$3`). */
+export class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+  list(values: readonly string[]): string {
+    return values.map((v) => this.add(v)).join(', ');
+  }
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A validated day as a DATE literal (days are checked, so inlining them is safe and keeps plans simple). */
+export function dateLiteral(day: string): string {
+  if (!DAY.test(day)) throw new RangeError(`not a day: ${day}`);
+  return `DATE '${day}'`;
+}
+
+/** `bk(b, bs, be)`: one row per period: its label and its first and last day inside the range. */
+export function bucketsCte(buckets: readonly Bucket[]): string {
+  const rows = buckets.map((b) => `('${b.label.replace(/'/g, "''")}', ${dateLiteral(b.start)}, ${dateLiteral(b.end)})`);
+  return `bk AS (SELECT CAST(b AS TEXT) AS b, bs, be FROM (VALUES ${rows.join(', ')}) AS t(b, bs, be))`;
+}
+
+/**
+ * A filter as the engine applies it. `is` / `is_not` come from the request; `other_than` is
+ * "has some value of the field outside these items" (what the exact Other of a top-N counts).
+ */
+export interface EngineFilter {
+  op: 'is' | 'is_not' | 'other_than';
+  field: FieldId;
+  values: readonly string[];
+}
+
+/** Fields read from the usage event itself rather than from its record's metadata. */
+export const EVENT_FIELDS: Partial<Record<FieldId, string>> = { countries: 'country', referrers: 'referrer' };
+
+/**
+ * The condition a filter puts on a row with a `record_id` column (and, for event fields, the
+ * event's own column). A record matches `is` when any of its values is listed; `is_not` is its
+ * exact complement, so `is X` + `is_not X` is the whole.
+ */
+export function filterCondition(f: EngineFilter, p: Params, alias: string): string {
+  const column = EVENT_FIELDS[f.field];
+  if (column) {
+    const value = `COALESCE(${alias}.${column}, '')`;
+    if (f.op === 'is') return `${value} IN (${p.list(f.values)})`;
+    if (f.op === 'is_not') return `${value} NOT IN (${p.list(f.values)})`;
+    return `${value} <> ''${f.values.length ? ` AND ${value} NOT IN (${p.list(f.values)})` : ''}`;
+  }
+  const field = p.add(f.field);
+  if (f.op === 'other_than') {
+    const rest = f.values.length ? ` AND item_id NOT IN (${p.list(f.values)})` : '';
+    return `${alias}.record_id IN (SELECT record_id FROM record_items WHERE field = ${field}${rest})`;
+  }
+  const matching = `SELECT record_id FROM record_items WHERE field = ${field} AND item_id IN (${p.list(f.values)})`;
+  return `${alias}.record_id ${f.op === 'is' ? 'IN' : 'NOT IN'} (${matching})`;
+}
+
+/** `WHERE`-ready conjunction of the filters (`TRUE` when none). */
+export function filtersWhere(filters: readonly EngineFilter[], p: Params, alias: string): string {
+  return filters.length ? filters.map((f) => `(${filterCondition(f, p, alias)})`).join(' AND ') : 'TRUE';
+}
+
+/** A field dimension's join and its item expression, for rows with a `record_id` (and event columns). */
+export function dimensionJoin(field: FieldId, p: Params, alias: string, n: number): { join: string; item: string } {
+  const column = EVENT_FIELDS[field];
+  if (column) {
+    return { join: '', item: `${alias}.${column}` };
+  }
+  const name = `i${n}`;
+  return {
+    join: `JOIN record_items ${name} ON ${name}.record_id = ${alias}.record_id AND ${name}.field = ${p.add(field)}`,
+    item: `${name}.item_id`,
+  };
+}
+
+/** Extra `WHERE` conditions a dimension needs (an event field's empty values belong to no item). */
+export function dimensionWhere(field: FieldId, alias: string): string {
+  const column = EVENT_FIELDS[field];
+  return column ? `${alias}.${column} IS NOT NULL AND ${alias}.${column} <> ''` : 'TRUE';
+}
