@@ -12,14 +12,15 @@ export async function knownCommunities(db: SqlEngine): Promise<string[]> {
   const rows = await db.query<{ id: string }>(
     `SELECT DISTINCT community_id AS id FROM memberships
      UNION SELECT community_id AS id FROM communities
+     UNION SELECT community_id AS id FROM history_docs
      UNION SELECT '${GLOBAL}' AS id`,
   );
   return rows.map((r) => r.id).sort();
 }
 
 /**
- * The last day the inputs speak of: the newest event, record creation or deletion, or
- * membership change. Derived from the data (not the wall clock) so re-runs are identical.
+ * The last day the inputs speak of: the newest event, record creation or deletion,
+ * membership change, or imported daily document. Derived from the data (not the wall clock) so re-runs are identical.
  */
 export async function dataAsOf(db: SqlEngine): Promise<string | null> {
   const [row] = await db.query<{ d: string | null }>(
@@ -28,6 +29,7 @@ export async function dataAsOf(db: SqlEngine): Promise<string | null> {
        UNION ALL SELECT MAX(created) FROM records
        UNION ALL SELECT MAX(removed) FROM records
        UNION ALL SELECT MAX(date) FROM memberships
+       UNION ALL SELECT MAX(day) FROM history_docs
      ) t`,
   );
   return row?.d ?? null;

@@ -4,6 +4,7 @@ import { AGGREGATION_MIGRATIONS } from './002_aggregations';
 import { SERVING_MIGRATIONS } from './003_serving';
 import { PG_PARTITION_MIGRATIONS } from './004_pg_partitions';
 import { RECORD_FILE_MIGRATIONS } from './005_record_files';
+import { HISTORY_MIGRATIONS } from './006_history';
 
 /** Every migration, from every area. Add an area's list here. */
-export const MIGRATIONS: Migration[] = [...INPUT_MIGRATIONS, ...AGGREGATION_MIGRATIONS, ...SERVING_MIGRATIONS, ...PG_PARTITION_MIGRATIONS, ...RECORD_FILE_MIGRATIONS];
+export const MIGRATIONS: Migration[] = [...INPUT_MIGRATIONS, ...AGGREGATION_MIGRATIONS, ...SERVING_MIGRATIONS, ...PG_PARTITION_MIGRATIONS, ...RECORD_FILE_MIGRATIONS, ...HISTORY_MIGRATIONS];

@@ -1,0 +1,164 @@
+/**
+ * Importing the reference's eight daily aggregation indices as history: each document is
+ * converted to fact rows (`historyDoc`) and stored in the `history_*` tables, keyed by kind,
+ * community and day; the aggregator copies them into its facts for the days the raw inputs leave
+ * empty. A document already stored with the same content is skipped, so a re-run stores nothing.
+ */
+import { createHash } from 'node:crypto';
+import type { AggregationKind } from '../../src/core/kinds';
+import { FACT_COLUMNS } from '../domain/aggregate/facts';
+import { HistoryDocError, historyDoc, type HistoryDoc } from '../domain/docs/toFacts';
+import type { ImportIssue } from '../ingest';
+import { execIn, markDirty, selectIn, upsertRows, type DirtyDay } from '../ingest/sql';
+import type { SqlEngine } from '../storage/port';
+
+const BATCH = 500;
+
+export interface HistorySummary {
+  lines: number;
+  imported: number;
+  skipped: number;
+  rejected: number;
+  errors: ImportIssue[];
+}
+
+type Parsed = { doc: HistoryDoc; digest: string; key: string };
+
+export async function importHistory(
+  db: SqlEngine,
+  options: { kind: AggregationKind; lines: AsyncIterable<string> | Iterable<string>; source: string; maxErrors: number; onProgress?: () => void },
+): Promise<HistorySummary> {
+  const summary: HistorySummary = { lines: 0, imported: 0, skipped: 0, rejected: 0, errors: [] };
+  let batch = new Map<string, Parsed>();
+  const flush = async () => {
+    if (batch.size === 0) return;
+    const stored = await storeBatch(db, options.kind, [...batch.values()]);
+    summary.imported += stored;
+    summary.skipped += batch.size - stored;
+    batch = new Map();
+    options.onProgress?.();
+  };
+  for await (const line of options.lines) {
+    if (line.trim() === '') continue;
+    summary.lines += 1;
+    try {
+      const parsed = parse(options.kind, line);
+      // The same document twice in one export: the later one wins, counted once.
+      if (batch.has(parsed.key)) summary.skipped += 1;
+      batch.set(parsed.key, parsed);
+    } catch (error) {
+      if (!(error instanceof HistoryDocError)) throw error;
+      summary.rejected += 1;
+      if (summary.errors.length < options.maxErrors) {
+        summary.errors.push({ source: options.source, line: summary.lines, path: error.path, message: error.message });
+      }
+    }
+    if (batch.size >= BATCH) await flush();
+  }
+  await flush();
+  return summary;
+}
+
+function parse(kind: AggregationKind, line: string): Parsed {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    throw new HistoryDocError('(line)', 'not JSON');
+  }
+  const hit = value !== null && typeof value === 'object' && '_source' in value ? (value as { _source: unknown; _id?: unknown }) : null;
+  const source = hit ? hit._source : value;
+  const doc = historyDoc(kind, source, typeof hit?._id === 'string' ? hit._id : undefined);
+  const digest = createHash('sha1').update(JSON.stringify(source)).digest('hex');
+  return { doc, digest, key: `${doc.community}|${doc.day}` };
+}
+
+/** Store the documents that are new or changed; returns how many. */
+async function storeBatch(db: SqlEngine, kind: AggregationKind, docs: Parsed[]): Promise<number> {
+  const known = new Map(
+    (
+      await selectIn<{ k: string; digest: string }>(
+        db,
+        (list) => `SELECT community_id || '|' || CAST(day AS TEXT) AS k, digest FROM history_docs WHERE kind = '${kind}' AND community_id || '|' || CAST(day AS TEXT) IN (${list})`,
+        docs.map((d) => d.key),
+      )
+    ).map((r) => [r.k, r.digest]),
+  );
+  const changed = docs.filter((d) => known.get(d.key) !== d.digest);
+  if (changed.length === 0) return 0;
+  const [first] = changed;
+  const { family, mode, basis } = first!.doc;
+  await db.transaction(async (tx) => {
+    const keys = changed.map((d) => d.key);
+    const facts = changed.flatMap(({ doc }) => doc.facts.map((f) => ({ doc, ...f })));
+    if (family === 'records') {
+      const columns = FACT_COLUMNS.records;
+      if (mode === 'delta') {
+        await execIn(tx, (list) => `DELETE FROM history_record_facts WHERE basis = '${basis}' AND community_id || '|' || CAST(day AS TEXT) IN (${list})`, keys);
+      }
+      const rows = mode === 'delta'
+        ? facts.map((f) => [basis, f.doc.community, f.doc.day, f.field, f.item, ...columns.map((c) => f.fact[c] ?? 0)])
+        // A snapshot day needs a totals row to carry its uploader change (zero unless a delta document fills it).
+        : changed.map(({ doc }) => [basis, doc.community, doc.day, '', '', ...columns.map(() => 0)]);
+      await tx.insertMany('history_record_facts', ['basis', 'community_id', 'day', 'field', 'item_id', ...columns], rows, {
+        onConflict: mode === 'delta' ? 'error' : 'ignore',
+      });
+    } else if (mode === 'delta') {
+      const columns = FACT_COLUMNS.usage;
+      await execIn(tx, (list) => `DELETE FROM history_usage_facts WHERE community_id || '|' || CAST(day AS TEXT) IN (${list})`, keys);
+      await tx.insertMany('history_usage_facts', ['community_id', 'day', 'field', 'item_id', ...columns],
+        facts.map((f) => [f.doc.community, f.doc.day, f.field, f.item, ...columns.map((c) => f.fact[c] ?? 0)]));
+    }
+    await upsertRows(tx, 'history_docs', ['kind', 'community_id', 'day', 'digest', 'uploaders'], ['kind', 'community_id', 'day'],
+      changed.map(({ doc, digest }) => [kind, doc.community, doc.day, digest, doc.uploaders]));
+    const labels = new Map(changed.flatMap(({ doc }) => doc.labels.map((l) => [`${l.field}|${l.item}`, l])));
+    // Labels from the records themselves stay; the documents name only items the records do not.
+    await tx.insertMany('item_labels', ['field', 'item_id', 'labels'], [...labels.values()].map((l) => [l.field, l.item, JSON.stringify(l.labels)]), {
+      onConflict: 'ignore',
+    });
+    const dirt: DirtyDay[] = changed.map(({ doc }) =>
+      family === 'records' ? { scope: 'records', community_id: doc.community, day: doc.day } : { scope: 'usage', community_id: '*', day: doc.day });
+    await markDirty(tx, dirt);
+  });
+  return changed.length;
+}
+
+/**
+ * The uploader changes of each record snapshot day: the difference of its `total_uploaders` from
+ * the community's previous snapshot document, as the presence entries / exits the facts carry.
+ * Run after every import of daily documents (it rewrites all of them, so order never matters).
+ */
+export async function settleHistoryUploaders(db: SqlEngine): Promise<void> {
+  const diff = `uploaders - COALESCE(LAG(uploaders) OVER (PARTITION BY kind, community_id ORDER BY day), 0)`;
+  await db.exec(
+    `UPDATE history_record_facts SET
+       upl_add = CASE WHEN s.diff > 0 THEN s.diff ELSE 0 END,
+       upl_rem = CASE WHEN s.diff < 0 THEN -s.diff ELSE 0 END
+     FROM (SELECT REPLACE(kind, 'records-snapshot-', '') AS basis, community_id, day, ${diff} AS diff
+           FROM history_docs WHERE kind LIKE 'records-snapshot-%' AND uploaders IS NOT NULL) s
+     WHERE history_record_facts.basis = s.basis AND history_record_facts.community_id = s.community_id
+       AND history_record_facts.day = s.day AND history_record_facts.field = ''`,
+  );
+}
+
+export interface HistorySources {
+  kind: AggregationKind;
+  days: number;
+  first: string;
+  last: string;
+  /** Days on which the raw inputs hold something (events for usage; record or membership changes for records): raw wins there. */
+  rawDays: number;
+}
+
+/** Which of the imported documents' days the raw inputs cover, per kind. */
+export async function historySources(db: SqlEngine): Promise<HistorySources[]> {
+  const raw = `CASE WHEN h.kind LIKE 'usage-%' THEN EXISTS (SELECT 1 FROM events e WHERE e.day = h.day)
+    ELSE EXISTS (SELECT 1 FROM records r WHERE r.created = h.day OR r.published = h.day OR r.removed = h.day)
+      OR EXISTS (SELECT 1 FROM memberships m WHERE m.date = h.day) END`;
+  return db.query<HistorySources & Record<string, unknown>>(
+    `SELECT kind, CAST(COUNT(*) AS INTEGER) AS days, CAST(MIN(day) AS TEXT) AS first, CAST(MAX(day) AS TEXT) AS last,
+            CAST(SUM(CASE WHEN has_raw THEN 1 ELSE 0 END) AS INTEGER) AS "rawDays"
+     FROM (SELECT h.kind, h.day, (${raw}) AS has_raw FROM (SELECT DISTINCT kind, day FROM history_docs) h) x
+     GROUP BY kind ORDER BY kind`,
+  );
+}
