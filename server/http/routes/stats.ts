@@ -57,6 +57,23 @@ export function statsRouter(ctx: ServerContext): Router {
   return router;
 }
 
+/** The community (readable by the request) and the days a reference query covers; shared with `/api/stats-dashboard`. */
+export async function queryScope(
+  ctx: ServerContext,
+  req: Parameters<ServerContext['readableCommunity']>[0],
+  name: string,
+  communityId: string | undefined,
+  params: z.output<typeof ParamsSchema>,
+): Promise<{ community: { id: string }; start: string; end: string }> {
+  if (!communityId) throw badRequest(`${name}.params.community_id`, 'required for this query');
+  const community = await ctx.readableCommunity(req, communityId);
+  const end = params.end_date ?? utcToday(ctx.now());
+  // The reference treats a missing start as "everything"; one year back keeps an unbounded query bounded.
+  const start = params.start_date ?? `${Number(end.slice(0, 4)) - 1}${end.slice(4)}`;
+  if (start > end) throw badRequest(`${name}.params.start_date`, `must not be after end_date (${end})`);
+  return { community, start, end };
+}
+
 async function answer(
   ctx: ServerContext,
   req: Parameters<ServerContext['readableCommunity']>[0],
@@ -66,13 +83,7 @@ async function answer(
   const { stat, params } = query;
   const isComposite = (COMPOSITE as readonly string[]).includes(stat);
   if (!isComposite && !SINGLE[stat]) throw badRequest(`${name}.stat`, `expected one of ${STAT_NAMES.join(', ')}`);
-  const communityId = stat === 'global-stats' ? GLOBAL : params.community_id;
-  if (!communityId) throw badRequest(`${name}.params.community_id`, 'required for this query');
-  const community = await ctx.readableCommunity(req, communityId);
-  const end = params.end_date ?? utcToday(ctx.now());
-  // The reference treats a missing start as "everything"; one year back keeps an unbounded query bounded.
-  const start = params.start_date ?? `${Number(end.slice(0, 4)) - 1}${end.slice(4)}`;
-  if (start > end) throw badRequest(`${name}.params.start_date`, `must not be after end_date (${end})`);
+  const { community, start, end } = await queryScope(ctx, req, name, stat === 'global-stats' ? GLOBAL : params.community_id, params);
   const docs = (kind: AggregationKind) => ctx.domain.getDailyDocs(ctx.db, { kind, community: community.id, start, end });
   if (!isComposite) return docs(SINGLE[stat]!(params.date_basis ?? 'added'));
   const bases = params.date_basis ? [params.date_basis] : BASES;
