@@ -4,7 +4,7 @@
  * inputs. After `repostats aggregate`, the served documents give the exported figures on the
  * document-only days and the raw inputs' figures on the other; a re-run changes nothing.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -108,6 +108,33 @@ describe('repostats migrate: the daily aggregation indices as history', () => {
     expect(again.indices.filter((i) => i.kind === 'daily-aggregation').every((i) => i.imported === 0 && i.skipped === i.read)).toBe(true);
     await runAggregation(db, { today: BOTH });
     expect(await Promise.all(kinds.map(served))).toEqual(before);
+  });
+
+  it('when a document changes between two exports, then the re-run replaces that day only and the next aggregation serves it', async () => {
+    await migrate();
+    await runAggregation(db, { today: BOTH });
+    const changed = exported.usageDeltas.map((d, i) => (i === 0 ? { ...d, totals: { ...d['totals'], view: { ...d['totals'].view, total_events: 99 } } } : d));
+    writeFileSync(join(dir, 'stats-community-usage-delta-2025.ndjson'), ndjson(changed.map((d) => ({ _index: 'stats-community-usage-delta-2025', _source: d }))));
+    const again = await migrate();
+    expect(again.indices.find((i) => i.index === 'stats-community-usage-delta-2025')).toMatchObject({ read: 3, imported: 1, skipped: 2 });
+    await runAggregation(db, { today: BOTH });
+    expect((await servedOn('usage-delta', '2025-05-31'))['totals'].view.total_events).toBe(99);
+    expect(pick(await servedOn('usage-delta', '2025-06-01'), ['totals'])).toEqual(pick(exported.usageDeltas[1]!, ['totals']));
+  });
+
+  it('when the snapshot documents are migrated before the delta documents, then the figures are the same', async () => {
+    const deltaFiles = BASES.map((b) => `stats-community-records-delta-${b}-2025.ndjson`);
+    const kept = deltaFiles.map((f) => [f, readFileSync(join(dir, f))] as const);
+    for (const f of deltaFiles) rmSync(join(dir, f));
+    await migrate();
+    for (const [f, text] of kept) writeFileSync(join(dir, f), text);
+    await migrate();
+    await runAggregation(db, { today: BOTH });
+    for (const doc of exported.recordDeltas.filter((d) => DOC_ONLY.includes(dayOf(d)))) {
+      expect(pick(await servedOn('records-delta-created', dayOf(doc)), ['records', 'files', 'uploaders'])).toEqual(pick(doc, ['records', 'files', 'uploaders']));
+    }
+    const snapshot = exported.recordSnapshots.find((d) => dayOf(d) === '2025-06-02')!;
+    expect(pick(await servedOn('records-snapshot-created', '2025-06-02'), ['total_records', 'total_uploaders'])).toEqual(pick(snapshot, ['total_records', 'total_uploaders']));
   });
 
   it('when a document lacks its date or has a figure that is not a number, then it is rejected with its line and path, and the others load', async () => {

@@ -9,7 +9,7 @@ import type { AggregationKind } from '../../src/core/kinds';
 import { FACT_COLUMNS } from '../domain/aggregate/facts';
 import { HistoryDocError, historyDoc, type HistoryDoc } from '../domain/docs/toFacts';
 import type { ImportIssue } from '../ingest';
-import { execIn, markDirty, selectIn, upsertRows, type DirtyDay } from '../ingest/sql';
+import { markDirty, upsertRows, type DirtyDay } from '../ingest/sql';
 import type { SqlEngine } from '../storage/port';
 
 const BATCH = 500;
@@ -73,29 +73,48 @@ function parse(kind: AggregationKind, line: string): Parsed {
   return { doc, digest, key: `${doc.community}|${doc.day}` };
 }
 
+/** The stored digests of a batch's documents: one indexed range read (batches follow the export's order), filtered here. */
+async function storedDigests(db: SqlEngine, kind: AggregationKind, docs: Parsed[]): Promise<Map<string, string>> {
+  const communities = [...new Set(docs.map((d) => d.doc.community))];
+  const days = docs.map((d) => d.doc.day).sort();
+  const rows = await db.query<{ community_id: string; day: string; digest: string }>(
+    `SELECT community_id, CAST(day AS TEXT) AS day, digest FROM history_docs
+     WHERE kind = $1 AND community_id IN (${communities.map((_, i) => `$${i + 4}`).join(', ')})
+       AND day BETWEEN CAST($2 AS DATE) AND CAST($3 AS DATE)`,
+    [kind, days[0], days[days.length - 1], ...communities],
+  );
+  const wanted = new Set(docs.map((d) => d.key));
+  return new Map(rows.map((r) => [`${r.community_id}|${r.day}`, r.digest] as const).filter(([k]) => wanted.has(k)));
+}
+
+/** Delete the fact rows of the documents' (community, day)s, in one statement (an indexed range, then the exact keys). */
+async function deleteDays(tx: SqlEngine, table: string, docs: Parsed[], basis: string | null): Promise<void> {
+  if (docs.length === 0) return;
+  const communities = [...new Set(docs.map((d) => d.doc.community))];
+  const days = docs.map((d) => d.doc.day).sort();
+  const params: unknown[] = [days[0], days[days.length - 1], ...communities, ...docs.map((d) => d.key)];
+  const list = (from: number, n: number) => Array.from({ length: n }, (_, i) => `$${from + i}`).join(', ');
+  await tx.exec(
+    `DELETE FROM ${table} WHERE ${basis ? `basis = '${basis}' AND ` : ''}community_id IN (${list(3, communities.length)})
+       AND day BETWEEN CAST($1 AS DATE) AND CAST($2 AS DATE)
+       AND community_id || '|' || CAST(day AS TEXT) IN (${list(3 + communities.length, docs.length)})`,
+    params,
+  );
+}
+
 /** Store the documents that are new or changed; returns how many. */
 async function storeBatch(db: SqlEngine, kind: AggregationKind, docs: Parsed[]): Promise<number> {
-  const known = new Map(
-    (
-      await selectIn<{ k: string; digest: string }>(
-        db,
-        (list) => `SELECT community_id || '|' || CAST(day AS TEXT) AS k, digest FROM history_docs WHERE kind = '${kind}' AND community_id || '|' || CAST(day AS TEXT) IN (${list})`,
-        docs.map((d) => d.key),
-      )
-    ).map((r) => [r.k, r.digest]),
-  );
+  const known = await storedDigests(db, kind, docs);
   const changed = docs.filter((d) => known.get(d.key) !== d.digest);
   if (changed.length === 0) return 0;
   const [first] = changed;
   const { family, mode, basis } = first!.doc;
   await db.transaction(async (tx) => {
-    const keys = changed.map((d) => d.key);
     const facts = changed.flatMap(({ doc }) => doc.facts.map((f) => ({ doc, ...f })));
     if (family === 'records') {
       const columns = FACT_COLUMNS.records;
-      if (mode === 'delta') {
-        await execIn(tx, (list) => `DELETE FROM history_record_facts WHERE basis = '${basis}' AND community_id || '|' || CAST(day AS TEXT) IN (${list})`, keys);
-      }
+      // A delta document replaces its day's rows: an older version's, or the zero row a snapshot document left.
+      if (mode === 'delta') await deleteDays(tx, 'history_record_facts', changed, basis);
       const rows = mode === 'delta'
         ? facts.map((f) => [basis, f.doc.community, f.doc.day, f.field, f.item, ...columns.map((c) => f.fact[c] ?? 0)])
         // A snapshot day needs a totals row to carry its uploader change (zero unless a delta document fills it).
@@ -105,7 +124,7 @@ async function storeBatch(db: SqlEngine, kind: AggregationKind, docs: Parsed[]):
       });
     } else if (mode === 'delta') {
       const columns = FACT_COLUMNS.usage;
-      await execIn(tx, (list) => `DELETE FROM history_usage_facts WHERE community_id || '|' || CAST(day AS TEXT) IN (${list})`, keys);
+      await deleteDays(tx, 'history_usage_facts', changed.filter((d) => known.has(d.key)), null);
       await tx.insertMany('history_usage_facts', ['community_id', 'day', 'field', 'item_id', ...columns],
         facts.map((f) => [f.doc.community, f.doc.day, f.field, f.item, ...columns.map((c) => f.fact[c] ?? 0)]));
     }
