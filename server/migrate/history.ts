@@ -69,7 +69,8 @@ function parse(kind: AggregationKind, line: string): Parsed {
   const hit = value !== null && typeof value === 'object' && '_source' in value ? (value as { _source: unknown; _id?: unknown }) : null;
   const source = hit ? hit._source : value;
   const doc = historyDoc(kind, source, typeof hit?._id === 'string' ? hit._id : undefined);
-  const digest = createHash('sha1').update(JSON.stringify(source)).digest('hex');
+  // Of the line as exported: the same export gives the same digests (a reformatted one is stored again, to the same effect).
+  const digest = createHash('sha1').update(line).digest('hex');
   return { doc, digest, key: `${doc.community}|${doc.day}` };
 }
 
