@@ -114,7 +114,7 @@ describe('repostats migrate: the daily aggregation indices as history', () => {
     await migrate();
     await runAggregation(db, { today: BOTH });
     const changed = exported.usageDeltas.map((d, i) => (i === 0 ? { ...d, totals: { ...d['totals'], view: { ...d['totals'].view, total_events: 99 } } } : d));
-    writeFileSync(join(dir, 'stats-community-usage-delta-2025.ndjson'), ndjson(changed.map((d) => ({ _index: 'stats-community-usage-delta-2025', _source: d }))));
+    writeFileSync(join(dir, 'stats-community-usage-delta-2025.ndjson'), ndjson(changed.map((d) => ({ _index: 'stats-community-usage-delta-2025', _id: `${C}-${dayOf(d)}`, _source: d }))));
     const again = await migrate();
     expect(again.indices.find((i) => i.index === 'stats-community-usage-delta-2025')).toMatchObject({ read: 3, imported: 1, skipped: 2 });
     await runAggregation(db, { today: BOTH });
