@@ -13,7 +13,7 @@ import type { UsageDeltaDoc } from '../../../src/core/docs';
 import { runAggregation } from '../../domain/aggregate/run';
 import { getDailyDocs } from '../../domain/docs/get';
 import { loadDemo } from '../../demo/load';
-import { startTestServer, type TestServer } from '../testing';
+import { ADMIN, startTestServer, type TestServer } from '../testing';
 import { XLSX_TYPE } from './statsDashboard';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'domain', 'dataSeries', 'fixtures', 'reference-series');
@@ -141,6 +141,23 @@ describe('POST /api/stats-dashboard (the reference frontend)', () => {
       ['record-delta-category', points('record-delta-category')],
       ['usage-delta-category', points('usage-delta-category')],
     ]);
+  });
+
+  it('when a restricted community is asked, then it needs its token, as its other endpoints do', async () => {
+    await s.db.exec('UPDATE communities SET restricted = true WHERE community_id = $1', [community]);
+    try {
+      const body = JSON.stringify(request('usage-delta-category', community, 'added'));
+      const ask = (headers: Record<string, string>) => fetch(`${s.url}/api/stats-dashboard`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+      expect((await ask({})).status).toBe(401);
+      expect((await ask({ Authorization: `Bearer ${ADMIN}` })).status).toBe(200);
+    } finally {
+      await s.db.exec('UPDATE communities SET restricted = false WHERE community_id = $1', [community]);
+    }
+  });
+
+  it('when the OpenAPI description is read, then it lists the endpoint and its formats', async () => {
+    const api = (await (await fetch(`${s.url}/api/openapi.json`)).json()) as { paths: Record<string, { post: { responses: Record<string, { content?: object }> } }> };
+    expect(Object.keys(api.paths['/api/stats-dashboard']!.post.responses['200']!.content!)).toEqual(expect.arrayContaining(['application/json+gzip', 'text/csv', XLSX_TYPE]));
   });
 
   it('when the query, the community or the Accept header is wrong, then a JSON error names what is wrong', async () => {
