@@ -12,6 +12,7 @@ import { AGGREGATION_KINDS, type AggregationKind } from '../../src/core/kinds';
 import { loadDemo } from '../demo/load';
 import { runAggregation } from '../domain/aggregate/run';
 import { getDailyDocs } from '../domain/docs/get';
+import { listCommunityRows } from '../http/communityStore';
 import { freshDb } from '../ingest/testDb';
 import type { SqlEngine } from '../storage/port';
 import { runMigration } from './migrate';
@@ -75,6 +76,11 @@ describe('history round trip (the tiny demo\'s documents, migrated into an empty
       expect(after.map(totals), c).toEqual(before.map(totals));
       expect(after.map(items), c).toEqual(before.map(items));
     }
+  });
+
+  it('when the communities are listed, then those known only from the imported documents are there', async () => {
+    expect(await target.query('SELECT COUNT(*) AS n FROM memberships')).toEqual([{ n: 0 }]);
+    expect((await listCommunityRows(target)).map((r) => r.id)).toEqual(communities.filter((c) => c !== 'global').sort());
   });
 
   it.each(AGGREGATION_KINDS.filter((k) => k.includes('snapshot')))('when %s documents are served again, then the totals are the exported ones', async (kind) => {
