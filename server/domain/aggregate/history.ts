@@ -10,8 +10,13 @@ import { FACT_COLUMNS } from './facts';
 
 const list = (values: readonly string[], offset: number) => values.map((_, i) => `$${i + 1 + offset}`).join(', ');
 
+/** Whether anything was imported at all: most installations have no history, and then a run pays one probe per unit. */
+async function holdsHistory(tx: SqlEngine, table: string): Promise<boolean> {
+  return (await tx.query(`SELECT 1 AS x FROM ${table} LIMIT 1`)).length > 0;
+}
+
 export async function fillRecordHistory(tx: SqlEngine, communities: readonly string[], lastDay: string): Promise<void> {
-  if (communities.length === 0) return;
+  if (communities.length === 0 || !(await holdsHistory(tx, 'history_record_facts'))) return;
   const cols = ['basis', 'community_id', 'day', 'field', 'item_id', ...FACT_COLUMNS.records].join(', ');
   await tx.exec(
     `INSERT INTO agg_record_facts (${cols})
@@ -23,14 +28,14 @@ export async function fillRecordHistory(tx: SqlEngine, communities: readonly str
 }
 
 export async function fillUsageHistory(tx: SqlEngine, range: { from: string; to: string }, communities: 'all' | readonly string[]): Promise<void> {
-  if (communities !== 'all' && communities.length === 0) return;
+  if ((communities !== 'all' && communities.length === 0) || !(await holdsHistory(tx, 'history_usage_facts'))) return;
   const cols = ['community_id', 'day', 'field', 'item_id', ...FACT_COLUMNS.usage].join(', ');
   const only = communities === 'all' ? '' : `AND h.community_id IN (${list(communities, 2)})`;
   await tx.exec(
     `INSERT INTO agg_usage_facts (${cols})
      SELECT ${cols} FROM history_usage_facts h
      WHERE h.day BETWEEN CAST($1 AS DATE) AND CAST($2 AS DATE) ${only}
-       AND NOT EXISTS (SELECT 1 FROM events e WHERE e.day = h.day)`,
+       AND NOT EXISTS (SELECT 1 FROM events e WHERE e.day = h.day AND e.day BETWEEN CAST($1 AS DATE) AND CAST($2 AS DATE))`,
     [range.from, range.to, ...(communities === 'all' ? [] : communities)],
   );
 }
