@@ -145,6 +145,7 @@ describe('POST /api/stats-dashboard (the reference frontend)', () => {
 
   it('when a restricted community is asked, then it needs its token, as its other endpoints do', async () => {
     await s.db.exec('UPDATE communities SET restricted = true WHERE community_id = $1', [community]);
+    s.app.ctx.communitiesChanged();
     try {
       const body = JSON.stringify(request('usage-delta-category', community, 'added'));
       const ask = (headers: Record<string, string>) => fetch(`${s.url}/api/stats-dashboard`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
@@ -152,6 +153,7 @@ describe('POST /api/stats-dashboard (the reference frontend)', () => {
       expect((await ask({ Authorization: `Bearer ${ADMIN}` })).status).toBe(200);
     } finally {
       await s.db.exec('UPDATE communities SET restricted = false WHERE community_id = $1', [community]);
+      s.app.ctx.communitiesChanged();
     }
   });
 
