@@ -56,6 +56,8 @@ describe('repostats migrate: the daily aggregation indices as history', () => {
     ]);
     expect(report.history.find((h) => h.kind === 'usage-delta')).toEqual({ kind: 'usage-delta', days: 3, first: '2025-05-31', last: BOTH, rawDays: 1 });
     expect(report.history.find((h) => h.kind === 'records-delta-added')).toEqual({ kind: 'records-delta-added', days: 5, first: '2025-05-30', last: BOTH, rawDays: 1 });
+    // The raw record was published in 2008: on the published basis, every day is the documents'.
+    expect(report.history.find((h) => h.kind === 'records-delta-published')).toMatchObject({ days: 5, rawDays: 0 });
   });
 
   it('when aggregated, then the record documents of document-only days are the exported ones and the raw day counts the raw record', async () => {

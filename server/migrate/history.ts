@@ -166,15 +166,22 @@ export interface HistorySources {
   days: number;
   first: string;
   last: string;
-  /** Days on which the raw inputs hold something (events for usage; record or membership changes for records): raw wins there. */
+  /**
+   * Days on which the raw inputs hold something: usage events; records created, published (by the
+   * kind's basis) or removed, and membership changes for the `added` basis. Raw figures win there
+   * (for records, per community: a community whose raw inputs change nothing that day keeps the document).
+   */
   rawDays: number;
 }
 
 /** Which of the imported documents' days the raw inputs cover, per kind. */
 export async function historySources(db: SqlEngine): Promise<HistorySources[]> {
+  // Per basis, the record dates that give a day raw figures (a removal counts on every basis).
+  const removed = 'EXISTS (SELECT 1 FROM records r WHERE r.removed = h.day)';
   const raw = `CASE WHEN h.kind LIKE 'usage-%' THEN EXISTS (SELECT 1 FROM events e WHERE e.day = h.day)
-    ELSE EXISTS (SELECT 1 FROM records r WHERE r.created = h.day OR r.published = h.day OR r.removed = h.day)
-      OR EXISTS (SELECT 1 FROM memberships m WHERE m.date = h.day) END`;
+    WHEN h.kind LIKE '%-created' THEN EXISTS (SELECT 1 FROM records r WHERE r.created = h.day) OR ${removed}
+    WHEN h.kind LIKE '%-published' THEN EXISTS (SELECT 1 FROM records r WHERE r.published = h.day) OR ${removed}
+    ELSE EXISTS (SELECT 1 FROM memberships m WHERE m.date = h.day) OR EXISTS (SELECT 1 FROM records r WHERE r.created = h.day) OR ${removed} END`;
   return db.query<HistorySources & Record<string, unknown>>(
     `SELECT kind, CAST(COUNT(*) AS INTEGER) AS days, CAST(MIN(day) AS TEXT) AS first, CAST(MAX(day) AS TEXT) AS last,
             CAST(SUM(CASE WHEN has_raw THEN 1 ELSE 0 END) AS INTEGER) AS "rawDays"
