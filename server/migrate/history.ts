@@ -136,8 +136,10 @@ async function storeBatch(db: SqlEngine, kind: AggregationKind, docs: Parsed[]):
     await tx.insertMany('item_labels', ['field', 'item_id', 'labels'], [...labels.values()].map((l) => [l.field, l.item, JSON.stringify(l.labels)]), {
       onConflict: 'ignore',
     });
-    const dirt: DirtyDay[] = changed.map(({ doc }) =>
-      family === 'records' ? { scope: 'records', community_id: doc.community, day: doc.day } : { scope: 'usage', community_id: '*', day: doc.day });
+    // A community's record facts are rebuilt whole, so one dirty day per community will do; usage days are exact.
+    const dirt: DirtyDay[] = family === 'records'
+      ? [...new Map(changed.map(({ doc }) => [doc.community, doc.day] as const).sort((a, b) => (a[1] < b[1] ? 1 : -1))).entries()].map(([c, day]) => ({ scope: 'records', community_id: c, day }))
+      : changed.map(({ doc }) => ({ scope: 'usage', community_id: '*', day: doc.day }));
     await markDirty(tx, dirt);
   });
   return changed.length;
