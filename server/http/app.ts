@@ -18,6 +18,7 @@ import { layoutRouter } from './routes/layout';
 import { seriesRouter } from './routes/series';
 import { statsRouter } from './routes/stats';
 import { queryRouter } from './routes/query';
+import { statsDashboardRouter } from './routes/statsDashboard';
 import { topRecordsRouter } from './routes/topRecords';
 import { counterExportRouter } from './routes/counterExport';
 import { sushiRouter } from './routes/sushi';
@@ -73,7 +74,7 @@ export function createApp(deps: AppDeps): App {
   app.use(seriesRouter(ctx));
   // Ingest reads its own raw body (size limit, NDJSON), so it is mounted before the JSON parser.
   app.use(ingestRouter(ctx));
-  app.use(['/api/stats', '/api/v1/communities'], express.json({ limit: '1mb', type: 'application/json' }));
+  app.use(['/api/stats', '/api/stats-dashboard', '/api/v1/communities'], express.json({ limit: '1mb', type: 'application/json' }));
   app.use(communitiesRouter(ctx));
   app.use(aggregationsRouter(ctx));
   app.use(topRecordsRouter(ctx));
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps): App {
   app.use(layoutRouter(ctx));
   app.use(statsRouter(ctx));
   app.use(queryRouter(ctx));
+  app.use(statsDashboardRouter(ctx));
   app.use(adminRouter(ctx));
   app.use('/api', unknownRoute);
 

@@ -41,13 +41,14 @@ const toRow = (r: Raw): CommunityRow => ({
   tokenHash: r.token_hash,
 });
 
-/** Communities known from the communities table or from memberships alone. */
+/** Communities known from the communities table, or from memberships or imported daily documents alone. */
 export async function listCommunityRows(db: SqlEngine): Promise<CommunityRow[]> {
   const rows = await db.query<Raw>(`
     SELECT c.community_id, c.slug, c.title, c.restricted, c.enabled, c.token_hash FROM communities c
     UNION ALL
-    SELECT DISTINCT m.community_id, NULL, NULL, false, true, NULL FROM memberships m
-      WHERE m.community_id NOT IN (SELECT community_id FROM communities)
+    SELECT DISTINCT x.community_id, NULL, NULL, false, true, NULL
+      FROM (SELECT community_id FROM memberships UNION SELECT community_id FROM history_docs WHERE community_id <> '${GLOBAL}') x
+      WHERE x.community_id NOT IN (SELECT community_id FROM communities)
     ORDER BY 1`);
   return rows.map(toRow);
 }

@@ -13,6 +13,7 @@ import { AGGREGATION_KINDS } from '../../src/core/kinds';
 import { BASES, CATEGORIES } from '../../src/core/metrics';
 import { LayoutSchema } from '../../src/layout/schema';
 import { STAT_NAMES, StatsRequestSchema } from './routes/stats';
+import { DASHBOARD_MEDIA_TYPES, DASHBOARD_STAT_NAMES } from './routes/statsDashboard';
 import { ServerStatusSchema } from './routes/admin';
 import { counterOpenApi } from './openapiCounter';
 
@@ -138,6 +139,21 @@ export function buildOpenApi(): Record<string, unknown> {
           summary: `Reference-compatible queries: ${STAT_NAMES.join(', ')}`,
           requestBody: { content: json('StatsRequest') },
           responses: { '200': { description: '{name: result}' }, '415': err('not JSON'), ...errors },
+        },
+      },
+      '/api/stats-dashboard': {
+        post: {
+          summary: `The reference frontend's data-series sets: ${DASHBOARD_STAT_NAMES.join(', ')} (params community_id, date_basis, start_date, end_date)`,
+          requestBody: { content: json('StatsRequest') },
+          responses: {
+            '200': {
+              description: '{name: data-series set}; the format the Accept header names (json+gzip / json+br: the JSON with that Content-Encoding; CSV and XLSX: one row per point)',
+              content: Object.fromEntries(DASHBOARD_MEDIA_TYPES.map((t) => [t, {}])),
+            },
+            '406': err('no format of the Accept header is served'),
+            '415': err('not JSON'),
+            ...errors,
+          },
         },
       },
       '/api/v1/ingest/{kind}': {

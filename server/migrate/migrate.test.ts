@@ -8,7 +8,7 @@ import { runAggregation } from '../domain/aggregate/run';
 import { getDailyDocs } from '../domain/docs/get';
 import { freshDb } from '../ingest/testDb';
 import type { SqlEngine } from '../storage/port';
-import { NOT_YET_IMPORTED, runMigration, type MigrationReport } from './migrate';
+import { runMigration, type MigrationReport } from './migrate';
 import { formatMigrationReport } from './report';
 
 type Json = Record<string, unknown>;
@@ -104,12 +104,12 @@ describe('repostats migrate', () => {
       ['events-stats-file-download', 'usage-events', 1, 1, 0, 0],
       ['events-stats-record-view-2025-06', 'usage-events', 4, 3, 0, 1],
       ['events-stats-record-view-2025-06.v2.0.0', 'usage-events', 3, 0, 3, 0],
-      ['stats-community-records-snapshot-created-2025', 'daily-aggregation', 4, 0, 0, 0],
-      ['stats-community-usage-delta-2025', 'daily-aggregation', 1, 0, 0, 0],
+      ['stats-community-records-snapshot-created-2025', 'daily-aggregation', 4, 4, 0, 0],
+      ['stats-community-usage-delta-2025', 'daily-aggregation', 1, 1, 0, 0],
       ['stats-bookmarks', 'ignored', 1, 0, 0, 0],
       ['communities', 'unrecognised', 1, 0, 0, 0],
     ]);
-    expect(row(report, 'stats-community-usage-delta-2025')?.note).toBe(NOT_YET_IMPORTED);
+    expect(row(report, 'stats-community-usage-delta-2025')?.note).toBeNull();
     expect(row(report, 'stats-community-events-2025')?.examples.map((e) => `${e.source}:${e.line}: ${e.path}`)).toEqual([
       `${join(dir, 'stats-community-events-2025.ndjson.gz')}:6: event_type`,
     ]);
@@ -163,7 +163,8 @@ describe('repostats migrate', () => {
     const text = formatMigrationReport(await migrate());
     expect(text).toMatch(/^index +kind +read +imported +skipped +rejected$/m);
     expect(text).toMatch(/^stats-community-events-2025 +community events +7 +6 +0 +1$/m);
-    expect(text).toMatch(/^stats-community-usage-delta-2025 +daily documents +1 +— +— +— +not yet imported \(part B/m);
+    expect(text).toMatch(/^stats-community-usage-delta-2025 +daily documents +1 +1 +0 +0$/m);
+    expect(text).toContain('  usage-delta: 1 day, 2025-06-01 … 2025-06-01: 1 from the documents only, 0 with raw events');
     expect(text).toContain(`  ${join(dir, 'events-stats-record-view-2025-06.ndjson')}:4: recid: must not be empty`);
     expect(text).toContain('Records not in the database: 1 named by membership events');
     expect(text).toContain('Next: `repostats aggregate`');

@@ -1,8 +1,8 @@
 /**
  * `repostats migrate DIR`: load an export of the reference's OpenSearch indices through the one
  * importer (`importLines`): records first (so memberships and usage find them), then community
- * membership events, then usage events. The eight daily aggregation indices are recognised and
- * counted, not imported yet (part B keeps them as the history of days without raw events).
+ * membership events, then usage events, then the eight daily aggregation indices, kept as the
+ * history of days without raw inputs (`history.ts`; the report says which days each source covers).
  *
  * Every import is idempotent (records upsert, membership and event keys), so running the same
  * export again stores nothing, and the report says so.
@@ -13,14 +13,16 @@ import type { SubcountConfig } from '../config/subcounts';
 import type { SqlEngine } from '../storage/port';
 import { countMissingRecords, type MissingRecords } from '../storage/inputChecks';
 import { documentHits, exportLines, listExport, type ExportFile } from './exportFiles';
+import { importHistory, historySources, settleHistoryUploaders, type HistorySources } from './history';
 import type { ExportIndexKind } from './indices';
+import { AGGREGATION_KINDS, type AggregationKind } from '../../src/core/kinds';
 
 /** Rejected lines kept per index in the report (the counts are always exact). */
 export const EXAMPLES_PER_INDEX = 5;
 
 const IMPORTED_AS: Partial<Record<ExportIndexKind, InputKind>> = { records: 'records', 'community-events': 'memberships', 'usage-events': 'events' };
 const ORDER: ExportIndexKind[] = ['records', 'community-events', 'usage-events', 'daily-aggregation', 'ignored', 'unrecognised'];
-export const NOT_YET_IMPORTED = 'not yet imported (part B: kept as the history of days without raw events)';
+export const BASIS_UNKNOWN = 'not imported: the index name does not say its date basis; rename the file …-records-{delta,snapshot}-{added,created,published}-… to import it';
 
 export interface MigrationIndexReport {
   index: string;
@@ -48,6 +50,8 @@ export interface MigrationReport {
   /** False when nothing was stored (a re-run of the same export). */
   changed: boolean;
   missingRecords: MissingRecords;
+  /** Per daily-document kind imported so far: its days, and how many of them the raw inputs also cover. */
+  history: HistorySources[];
   durationMs: number;
 }
 
@@ -79,7 +83,9 @@ export async function runMigration(db: SqlEngine, options: MigrationOptions): Pr
     const progress = (bytes: number) => options.onProgress?.({ file: file.name, bytes: done + bytes, totalBytes });
     const kind = IMPORTED_AS[file.target.kind];
     try {
+      const history = historyKind(file);
       if (kind) add(report, await importFile(db, file, kind, { ...options, progress }));
+      else if (history) add(report, await importHistoryFile(db, file, history, progress));
       else report.read += await countDocuments(file, progress);
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
@@ -89,6 +95,7 @@ export async function runMigration(db: SqlEngine, options: MigrationOptions): Pr
     progress(0);
   }
   const indices = [...byIndex.values()];
+  if (indices.some((i) => i.kind === 'daily-aggregation' && i.imported > 0)) await settleHistoryUploaders(db);
   return {
     dir: options.dir,
     files: files.length,
@@ -96,6 +103,7 @@ export async function runMigration(db: SqlEngine, options: MigrationOptions): Pr
     indices,
     changed: indices.some((i) => i.imported > 0),
     missingRecords: await countMissingRecords(db),
+    history: await historySources(db),
     durationMs: Date.now() - started,
   };
 }
@@ -103,14 +111,21 @@ export async function runMigration(db: SqlEngine, options: MigrationOptions): Pr
 function emptyReport(file: ExportFile): MigrationIndexReport {
   const { target } = file;
   const note =
-    target.kind === 'daily-aggregation' ? NOT_YET_IMPORTED
+    target.kind === 'daily-aggregation' && !historyKind(file) ? BASIS_UNKNOWN
     : target.kind === 'ignored' ? `not imported: ${target.reason}`
     : target.kind === 'unrecognised' ? 'not recognised: not imported'
     : null;
   return { index: file.index, kind: target.kind, files: [], read: 0, imported: 0, skipped: 0, rejected: 0, examples: [], fileErrors: [], note };
 }
 
-function add(report: MigrationIndexReport, summary: ImportSummary): void {
+/** The kind of a daily aggregation index, when its name says it (the basis included). */
+function historyKind(file: ExportFile): AggregationKind | null {
+  const { target } = file;
+  if (target.kind !== 'daily-aggregation') return null;
+  return (AGGREGATION_KINDS as readonly string[]).includes(target.aggregation) ? (target.aggregation as AggregationKind) : null;
+}
+
+function add(report: MigrationIndexReport, summary: Pick<ImportSummary, 'lines' | 'imported' | 'skipped' | 'rejected' | 'errors'>): void {
   report.read += summary.lines;
   report.imported += summary.imported;
   report.skipped += summary.skipped;
@@ -130,6 +145,13 @@ async function importFile(
   }
   const { lines, bytesRead } = await exportLines(file);
   return importLines(db, { ...common, lines, source: file.path, onProgress: () => options.progress(bytesRead()) });
+}
+
+async function importHistoryFile(db: SqlEngine, file: ExportFile, kind: AggregationKind, progress: (bytes: number) => void) {
+  const maxErrors = EXAMPLES_PER_INDEX;
+  if (file.layout === 'document') return importHistory(db, { kind, lines: await documentHits(file), source: `${file.path}#hits`, maxErrors });
+  const { lines, bytesRead } = await exportLines(file);
+  return importHistory(db, { kind, lines, source: file.path, maxErrors, onProgress: () => progress(bytesRead()) });
 }
 
 async function countDocuments(file: ExportFile, progress: (bytes: number) => void): Promise<number> {

@@ -49,6 +49,12 @@ export function formatMigrationReport(report: MigrationReport): string {
       'Deleted records are missing from exports made without an admin token: `repostats harvest --from … --token …` asks for them too and imports their tombstones.',
     );
   }
+  if (report.history.length > 0) {
+    out.push('', 'Daily documents kept as history (raw inputs win on the days they cover; the documents fill the rest):');
+    for (const h of report.history) {
+      out.push(`  ${h.kind}: ${n(h.days)} ${h.days === 1 ? 'day' : 'days'}, ${h.first} … ${h.last}: ${n(h.days - h.rawDays)} from the documents only, ${n(h.rawDays)} with raw ${h.kind.startsWith('usage') ? 'events' : 'record or membership changes'}`);
+    }
+  }
   const alreadyStored = report.indices.reduce((sum, i) => sum + i.skipped, 0);
   out.push(
     '',

@@ -16,15 +16,16 @@ Examples:
 DIR holds NDJSON files (plain or .gz) of whole search hits {_index, _id, _source} or of _source
 documents alone, named by their index when the lines carry no _index; records may also be
 InvenioRDM REST responses {"hits": {"hits": [...]}}. Recognised: records, stats-community-events-*,
-events-stats-record-view-* / events-stats-file-download-* (legacy and .v2.0.0); the eight daily
-aggregation indices are counted, not imported yet. Bad lines are reported as FILE:LINE: PATH: MESSAGE
+events-stats-record-view-* / events-stats-file-download-* (legacy and .v2.0.0), and the eight daily
+aggregation indices, kept as the history of days without raw inputs (the report says which days
+come from the documents and which from raw inputs; raw inputs win). Bad lines are reported as FILE:LINE: PATH: MESSAGE
 and skipped; every good line is kept. Running the same export again stores nothing, and says so.
 Exit status: 0 when every line was valid, 1 when any line or file was rejected, 2 on other errors.`;
 
 export function register(program: Command): void {
   program
     .command('migrate')
-    .description("load an export of invenio-stats-dashboard's OpenSearch indices (records, community events, usage events)")
+    .description("load an export of invenio-stats-dashboard's OpenSearch indices (records, community events, usage events, daily documents)")
     .argument('<dir>', 'folder of NDJSON export files, one per index')
     .option('--json', 'print the report as JSON')
     .option('--db <url>', 'database (a DuckDB file or a postgres:// URL; default: $REPOSTATS_DB or ./data/repostats.duckdb)')

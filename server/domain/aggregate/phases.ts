@@ -6,6 +6,7 @@ import { GLOBAL } from '../../../src/core/kinds';
 import type { SqlEngine } from '../../storage/port';
 import { recordSignatures, type AffectedBundles } from './affected';
 import { addDays, daysBetween, yearOf } from './days';
+import { fillRecordHistory, fillUsageHistory } from './history';
 import { rebuildRecordFacts } from './recordFacts';
 import { RECORD_KINDS, USAGE_KINDS, claimDirt, dirtyRecordCommunities, firstEventDay, setBookmarks } from './state';
 import { planUsage, type UsageDirt } from './usagePlan';
@@ -40,6 +41,7 @@ export async function recordPhase(ctx: PhaseContext): Promise<void> {
     const before = await recordSignatures(db, unit);
     await db.transaction(async (tx) => {
       await rebuildRecordFacts(tx, { communities: unit.filter((c) => c !== GLOBAL), includeGlobal: unit.includes(GLOBAL) });
+      await fillRecordHistory(tx, unit, lastDay);
       await tx.exec(`DELETE FROM dirty_days WHERE scope = 'records' AND claimed_by = $1 AND community_id IN (${inParams(unit, 1)})`, [runId, ...unit]);
       await setBookmarks(tx, { kinds: RECORD_KINDS, communities: unit, day: lastDay, at: ranAt });
     });
@@ -70,8 +72,14 @@ export async function usagePhase(ctx: PhaseContext): Promise<void> {
   const touchedCommunities = new Set<string>();
   for (const [i, unit] of units.entries()) {
     await db.transaction(async (tx) => {
-      for (const range of unit.allRanges) await rebuildUsageFacts(tx, range, 'all');
-      if (unit.communityRange) await rebuildUsageFacts(tx, unit.communityRange, unit.communities);
+      for (const range of unit.allRanges) {
+        await rebuildUsageFacts(tx, range, 'all');
+        await fillUsageHistory(tx, range, 'all');
+      }
+      if (unit.communityRange) {
+        await rebuildUsageFacts(tx, unit.communityRange, unit.communities);
+        await fillUsageHistory(tx, unit.communityRange, unit.communities);
+      }
       // Only what this run claimed: a day marked again since (un-claimed) stays for the next run.
       await tx.exec(`DELETE FROM dirty_days WHERE scope = 'usage' AND claimed_by = $2 AND day <= CAST($1 AS DATE)`, [unit.monthEnd, runId]);
       if (unit.carryOver && unit.communities.length) {

@@ -13,14 +13,15 @@ export async function knownCommunities(db: SqlEngine): Promise<string[]> {
   const rows = await db.query<{ id: string }>(
     `SELECT DISTINCT community_id AS id FROM memberships
      UNION SELECT community_id AS id FROM communities
+     UNION SELECT community_id AS id FROM history_docs
      UNION SELECT '${GLOBAL}' AS id`,
   );
   return rows.map((r) => r.id).sort();
 }
 
 /**
- * The last day the inputs speak of: the newest event, record creation or deletion, or
- * membership change. Derived from the data (not the wall clock) so re-runs are identical.
+ * The last day the inputs speak of: the newest event, record creation or deletion,
+ * membership change, or imported daily document. Derived from the data (not the wall clock) so re-runs are identical.
  */
 export async function dataAsOf(db: SqlEngine, window: DayWindow = inputWindow(new Date())): Promise<string | null> {
   // Days outside the input window can only be old data (see ./window): they do not count.
@@ -31,6 +32,7 @@ export async function dataAsOf(db: SqlEngine, window: DayWindow = inputWindow(ne
        UNION ALL SELECT MAX(created) FROM records WHERE ${inWindow('created')}
        UNION ALL SELECT MAX(removed) FROM records WHERE ${inWindow('removed')}
        UNION ALL SELECT MAX(date) FROM memberships WHERE ${inWindow('date')}
+       UNION ALL SELECT MAX(day) FROM history_docs WHERE ${inWindow('day')}
      ) t`,
     [window.first, window.last],
   );

@@ -94,16 +94,14 @@ export function statsRouter(ctx: ServerContext): Router {
   return router;
 }
 
-async function plan(
+/** The community (readable by the request) and the days a reference query covers, within the range budget; shared with `/api/stats-dashboard`. */
+export async function queryScope(
   ctx: ServerContext,
   req: Parameters<ServerContext['readableCommunity']>[0],
   name: string,
-  query: z.output<typeof QuerySchema>,
-): Promise<Plan> {
-  const { stat, params } = query;
-  const isComposite = (COMPOSITE as readonly string[]).includes(stat);
-  if (!isComposite && !SINGLE[stat]) throw badRequest(`${name}.stat`, `expected one of ${STAT_NAMES.join(', ')}`);
-  const communityId = stat === 'global-stats' ? GLOBAL : params.community_id;
+  communityId: string | undefined,
+  params: z.output<typeof ParamsSchema>,
+): Promise<{ community: { id: string }; start: string; end: string }> {
   if (!communityId) throw badRequest(`${name}.params.community_id`, 'required for this query');
   const community = await ctx.readableCommunity(req, communityId);
   const { maxRangeDays } = ctx.config.limits;
@@ -115,6 +113,19 @@ async function plan(
   if (days > maxRangeDays) {
     throw budgetExceeded(`${name}.params`, 'REPOSTATS_MAX_RANGE_DAYS', maxRangeDays, `${start} to ${end} is ${days} days; ask for shorter ranges`);
   }
+  return { community, start, end };
+}
+
+async function plan(
+  ctx: ServerContext,
+  req: Parameters<ServerContext['readableCommunity']>[0],
+  name: string,
+  query: z.output<typeof QuerySchema>,
+): Promise<Plan> {
+  const { stat, params } = query;
+  const isComposite = (COMPOSITE as readonly string[]).includes(stat);
+  if (!isComposite && !SINGLE[stat]) throw badRequest(`${name}.stat`, `expected one of ${STAT_NAMES.join(', ')}`);
+  const { community, start, end } = await queryScope(ctx, req, name, stat === 'global-stats' ? GLOBAL : params.community_id, params);
   const base = { name, community: community.id, start, end };
   if (!isComposite) return { ...base, lists: [{ key: null, kind: SINGLE[stat]!(params.date_basis ?? 'added') }] };
   const lists: Plan['lists'] = [];
