@@ -42,7 +42,7 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
   const value = metricValue(format, metric);
   const otherLabel = (items: number) => t('common.otherItems', { count: items });
   const rows = breakdownRows(series, {
-    item: (i) => (field === 'countries' ? format.country(i.id) : format.label(i.labels) || i.id),
+    item: (i) => format.item(field, i),
     other: otherLabel,
   });
   const named = rows.filter((r) => !r.isOther);

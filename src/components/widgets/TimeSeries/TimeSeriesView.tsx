@@ -51,7 +51,7 @@ export const TimeSeriesView = memo(function TimeSeriesView(props: TimeSeriesView
     // "Other (previous period)", not "Other (2 items) (previous period)": the count is today's.
     otherComparison: kind ? t(`timeSeries.itemComparison.${kind}`, { item: t('common.other') }) : undefined,
     item: (item: { labels: Record<string, string>; id: string }) =>
-      series.breakdown?.field === 'countries' ? format.country(item.id) : format.label(item.labels) || item.id,
+      format.item(series.breakdown?.field ?? '', item),
   };
   const period = (day: string) => format.date(day, series.granularity);
   const columns = timeSeriesColumns({ series, separately, names });

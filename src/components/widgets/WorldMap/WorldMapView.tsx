@@ -30,7 +30,7 @@ export const WorldMapView = memo(function WorldMapView(props: WorldMapViewProps)
   ensureWorldMap();
   const value = metricValue(format, metric);
   const rows = breakdownRows(series, {
-    item: (i) => format.country(i.id.toUpperCase()),
+    item: (i) => format.item('countries', i),
     other: (items) => t('common.otherItems', { count: items }),
   });
   const mappable = mappableCountries();
