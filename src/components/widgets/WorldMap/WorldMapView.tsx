@@ -8,7 +8,7 @@ import { mapOption, type CountryValue } from '../../../core/charts/map';
 import { mappableCountries } from '../../../core/geo/world';
 import type { MetricId, Mode } from '../../../core/metrics';
 import type { WidgetSeries } from '../../../core/series/types';
-import { ensureWorldMap, WORLD_MAP } from '../../EChart/echarts';
+import { ensureWorldMap, WORLD_MAP } from '../../charts/echarts';
 import { breakdownTable } from '../Breakdown/breakdownTable';
 import { ChartWidget, type ChartContext } from '../shared/ChartWidget';
 import { metricCompact, metricName, metricValue } from '../shared/labels';

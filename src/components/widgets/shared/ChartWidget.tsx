@@ -4,10 +4,10 @@
  */
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ChartOption } from '../../../core/charts/types';
-import { EChart } from '../../EChart/EChart';
-import type { EChartsType } from '../../EChart/echarts';
-import { chartPngDataUrl, chartSvgString } from '../../EChart/exportChart';
-import { usePrefersReducedMotion } from '../../EChart/usePrefersReducedMotion';
+import { Chart } from '../../charts/Chart';
+import type { EChartsType } from '../../charts/echarts';
+import { chartPngDataUrl, chartSvgString } from '../../charts/exportChart';
+import { usePrefersReducedMotion } from '../../charts/usePrefersReducedMotion';
 import { echartsTheme } from '../../../theme/echartsTheme';
 import type { ThemeTokens } from '../../../theme/tokens';
 import { useThemeTokens } from './useThemeTokens';
@@ -54,9 +54,9 @@ export function ChartWidget(props: ChartWidgetProps) {
   const reducedMotion = usePrefersReducedMotion();
   const [showTable, setShowTable] = useState(props.initialTable ?? false);
   const chartRef = useRef<EChartsType | null>(null);
-  const tokens = useThemeTokens(bodyRef);
-  // Re-initialise the chart with the new ECharts theme whenever the CSS theme changes.
-  const themeKey = `${props.themeKey ?? ''}|${tokens.background}|${tokens.text}|${tokens.palette.join()}`;
+  const tokens = useThemeTokens(bodyRef, props.themeKey);
+  // The chart is re-created with the new ECharts theme whenever the CSS theme changes.
+  const theme = useMemo(() => echartsTheme(tokens), [tokens]);
   const { buildOption } = props;
   const option = useMemo(
     () => buildOption({ widthPx, animation: !reducedMotion, tokens }),
@@ -71,7 +71,7 @@ export function ChartWidget(props: ChartWidgetProps) {
     table,
     json: props.json,
     png: showTable ? undefined : () => (chartRef.current ? chartPngDataUrl(chartRef.current, { background: tokens.background }) : null),
-    svg: () => chartSvgString(option, { width: widthPx, height, theme: echartsTheme(tokens) }),
+    svg: () => chartSvgString(option, { width: widthPx, height, theme }),
   };
 
   return (
@@ -89,7 +89,7 @@ export function ChartWidget(props: ChartWidgetProps) {
         {showTable ? (
           <DataTable model={table} t={t} />
         ) : (
-          <EChart option={option} height={height} label={table.caption} themeKey={themeKey} onInstance={onInstance} />
+          <Chart option={option} height={height} label={table.caption} theme={theme} onInstance={onInstance} />
         )}
       </div>
       {props.note && <p className="rs-note">{props.note}</p>}
