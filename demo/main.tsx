@@ -8,7 +8,9 @@ import { createRoot } from 'react-dom/client';
 import { StatsDashboard } from '../src';
 import { CommunitiesResponseSchema, type Community } from '../src/api/schemas';
 import type { ThemeName } from '../src/theme';
+import 'virtual:repostats-semantic.css';
 import '../src/styles/dashboard.css';
+import '../src/styles/semantic-theme.css';
 
 const API = '/api';
 const LANGUAGES = [

@@ -1,4 +1,5 @@
 /** Everything inside one dashboard's providers: layout states, status, controls, tabs and grid. */
+import { Button } from 'semantic-ui-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Community } from '../../api/schemas';
@@ -42,9 +43,9 @@ export function DashboardBody({ layout, widgets, info, onError }: DashboardBodyP
       return (
         <div className="rs-layout-error" role="alert">
           <p>{t('states.layoutFailed', { message: resolved.error.message })}</p>
-          <button type="button" className="rs-button" onClick={resolved.retry}>
+          <Button type="button" basic size="small" compact onClick={resolved.retry}>
             {t('states.retry')}
-          </button>
+          </Button>
         </div>
       );
     case 'invalid':

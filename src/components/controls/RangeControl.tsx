@@ -3,6 +3,7 @@
  * native date inputs (keyboard-operable, with the browser's calendar). The effective, snapped
  * range is always shown, so the reader sees the whole periods a choice covers.
  */
+import { Button } from 'semantic-ui-react';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isDay } from '../../core/dates';
@@ -69,9 +70,9 @@ function CustomRange({ initial, onApply }: { initial: { start: string; end: stri
       <input id={`${id}-start`} type="date" value={start} max={end} onChange={(e) => setStart(e.target.value)} required />
       <label htmlFor={`${id}-end`}>{t('controls.range.end')}</label>
       <input id={`${id}-end`} type="date" value={end} min={start} onChange={(e) => setEnd(e.target.value)} required />
-      <button type="submit" className="rs-button" disabled={!valid}>
+      <Button type="submit" basic size="small" compact disabled={!valid}>
         {t('controls.range.apply')}
-      </button>
+      </Button>
       {!valid && <span role="alert">{t('controls.range.invalid')}</span>}
     </form>
   );

@@ -3,6 +3,7 @@
  * component behind every breakdown the reference copied per field. An Other larger than all
  * named items is left out of the ring with a note (bars and table keep it).
  */
+import { Button } from 'semantic-ui-react';
 import { memo, useCallback, useState } from 'react';
 import { breakdownOption, breakdownRows, otherDwarfsItems } from '../../../core/charts/breakdown';
 import type { FieldId } from '../../../core/fields';
@@ -62,20 +63,20 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
   const controls = (
     <>
       {!collapsed && props.views.length > 1 && (
-        <span role="group" aria-label={t('breakdown.view')} className="rs-segmented">
+        <Button.Group basic size="small" compact role="group" aria-label={t('breakdown.view')}>
           {props.views.map((v) => (
-            <button key={v} type="button" className="rs-button" aria-pressed={view === v} onClick={() => {
+            <Button key={v} type="button" basic size="small" compact aria-pressed={view === v} active={view === v} onClick={() => {
                 setView(v);
                 props.onViewChange?.(v);
               }}>
               {t(`breakdown.${v}`)}
-            </button>
+            </Button>
           ))}
-        </span>
+        </Button.Group>
       )}
-      <button type="button" className="rs-button" aria-expanded={!collapsed} onClick={() => setCollapsed((c) => !c)}>
+      <Button type="button" basic size="small" compact aria-expanded={!collapsed} onClick={() => setCollapsed((c) => !c)}>
         {t(collapsed ? 'breakdown.expand' : 'breakdown.collapse', { title: props.title })}
-      </button>
+      </Button>
     </>
   );
 
@@ -110,13 +111,13 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
             <DataTable model={shown} t={t} />
             {pages > 1 && (
               <div role="group" className="rs-pager" aria-label={t('breakdown.page', { page: current + 1, pages })}>
-                <button type="button" className="rs-button" disabled={current === 0} onClick={() => setPage(current - 1)}>
+                <Button type="button" basic size="small" compact disabled={current === 0} onClick={() => setPage(current - 1)}>
                   {t('breakdown.previousPage')}
-                </button>
+                </Button>
                 <span aria-live="polite">{t('breakdown.page', { page: current + 1, pages })}</span>
-                <button type="button" className="rs-button" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+                <Button type="button" basic size="small" compact disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
                   {t('breakdown.nextPage')}
-                </button>
+                </Button>
               </div>
             )}
           </>

@@ -4,6 +4,7 @@
  * separately, in the item's colour). Controlled: the metric
  * and the "show separately" field change what data is requested, so their owner holds them.
  */
+import { Button } from 'semantic-ui-react';
 import { memo, useCallback, useId, useState } from 'react';
 import type { FieldId } from '../../../core/fields';
 import type { MetricId, Mode } from '../../../core/metrics';
@@ -145,9 +146,9 @@ export const TimeSeriesView = memo(function TimeSeriesView(props: TimeSeriesView
         </select>
       </label>
       {separately && (
-        <button type="button" className="rs-button" aria-pressed={stacked} onClick={() => setStacked((s) => !s)}>
+        <Button type="button" basic size="small" compact aria-pressed={stacked} active={stacked} onClick={() => setStacked((s) => !s)}>
           {t('timeSeries.stacked')}
-        </button>
+        </Button>
       )}
     </>
   );

@@ -2,6 +2,7 @@
  * The frame every widget view draws in: a titled region with its controls, the chart/table
  * toggle and the export menu. Views fill the body; the frame owns nothing but layout.
  */
+import { Button } from 'semantic-ui-react';
 import { useId, type ReactNode } from 'react';
 import { ExportMenu, type ExportSpec } from './ExportMenu';
 import type { WidgetT } from './types';
@@ -33,9 +34,9 @@ export function WidgetFrame({ title, description, t, controls, tableToggle, expo
           <div className="rs-widget-toolbar" role="group" aria-label={`${t('common.controls')}: ${title}`}>
             {controls}
             {tableToggle && (
-              <button type="button" className="rs-button" aria-pressed={tableToggle.shown} onClick={tableToggle.onToggle}>
+              <Button type="button" basic size="small" compact aria-pressed={tableToggle.shown} active={tableToggle.shown} onClick={tableToggle.onToggle}>
                 {t('common.viewAsTable')}
-              </button>
+              </Button>
             )}
             {exports && <ExportMenu spec={exports} t={t} title={title} />}
           </div>
