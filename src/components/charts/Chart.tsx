@@ -8,10 +8,17 @@
  * every chart of the page together (a granularity switch redraws them all).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+import ReactEChartsCoreModule from 'echarts-for-react/lib/core';
 import type { ChartOption } from '../../core/charts/types';
 import { defaultRenderer, echarts, type EChartsType, type Renderer } from './echarts';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
+
+/**
+ * `lib/core` is CommonJS (`exports.default`): Node and Vitest hand us the component, while
+ * bundlers (Vite, webpack) may hand us the module object, so take `.default` when it is there.
+ */
+const ReactEChartsCore =
+  (ReactEChartsCoreModule as unknown as { default?: typeof ReactEChartsCoreModule }).default ?? ReactEChartsCoreModule;
 
 export interface ChartProps {
   option: ChartOption;
