@@ -31,6 +31,16 @@ describe('StatsDashboard with the real widgets', () => {
     expect(within(panel).queryByText(/Unknown widget type/)).toBeNull();
   });
 
+  it('when every widget of the content tab has data, then "Data as of" is said once for the whole dashboard', async () => {
+    const { container } = render(<StatsDashboard apiBase={API} today="2024-06-15" layout={defaultLayout} />);
+    const panel = screen.getByRole('tabpanel');
+    await waitFor(() => expect(within(panel).getAllByRole('heading').length).toBeGreaterThan(10), { timeout: 5000 });
+    await waitFor(() => expect(panel.querySelector('[aria-busy="true"]')).toBeNull(), { timeout: 8000 });
+    await waitFor(() => expect(screen.getByText(/^Data as of /)).toBeInTheDocument());
+    expect(container.textContent!.match(/Data as of/g)).toHaveLength(1);
+    expect(within(panel).queryByText(/Data as of/)).toBeNull();
+  });
+
   it.each(['Contributions', 'Cumulative traffic', 'Usage rates'])('when the %s tab is opened, then its widgets render without a crash', async (name) => {
     render(<StatsDashboard apiBase={API} today="2024-06-15" layout={defaultLayout} />);
     act(() => screen.getByRole('tab', { name }).click());

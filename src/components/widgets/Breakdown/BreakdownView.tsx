@@ -58,7 +58,6 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
   const dwarfs = otherDwarfsItems(rows);
   const other = rows.find((r) => r.isOther);
   const json = { field, metric, mode: props.mode, items: rows.map(({ id, name, value: v, share, isOther }) => ({ id, name, value: v, share, isOther })) };
-  const dataAsOf = series.dataAsOf ? format.date(series.dataAsOf, 'day') : null;
 
   const controls = (
     <>
@@ -105,7 +104,7 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
     const current = Math.min(page, pages - 1);
     const shown = { ...table, rows: [...table.rows.filter((r) => !r.pinned).slice(current * props.pageSize, (current + 1) * props.pageSize), ...table.rows.filter((r) => r.pinned)] };
     return (
-      <WidgetFrame title={props.title} description={props.description} t={t} controls={controls} exports={{ filename: fileSlug(props.title), table, json }} dataAsOf={dataAsOf} className="rs-breakdown">
+      <WidgetFrame title={props.title} description={props.description} t={t} controls={controls} exports={{ filename: fileSlug(props.title), table, json }} className="rs-breakdown">
         {!collapsed && (
           <>
             <DataTable model={shown} t={t} />
@@ -136,7 +135,6 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
       table={table}
       json={json}
       height={Math.max(220, view === 'bar' ? 28 * rows.length + 32 : 300)}
-      dataAsOf={dataAsOf}
       note={view === 'pie' && dwarfs && other ? t('breakdown.otherNote', { other: other.name, value: value(other.value) }) : undefined}
       themeKey={props.themeKey}
       className="rs-breakdown"

@@ -163,7 +163,6 @@ export const TimeSeriesView = memo(function TimeSeriesView(props: TimeSeriesView
       table={table}
       json={{ metric, mode, granularity: series.granularity, periods: series.periods, series: columns.map(({ name, values }) => ({ name, values })) }}
       height={props.height}
-      dataAsOf={series.dataAsOf ? format.date(series.dataAsOf, 'day') : null}
       themeKey={props.themeKey}
       className="rs-time-series"
     />

@@ -75,7 +75,6 @@ export const WorldMapView = memo(function WorldMapView(props: WorldMapViewProps)
       table={table}
       json={{ metric, mode: props.mode, countries: rows.map(({ id, name, value: v, share, isOther }) => ({ id, name, value: v, share, isOther })) }}
       height={props.height}
-      dataAsOf={series.dataAsOf ? format.date(series.dataAsOf, 'day') : null}
       note={unmapped > 0 ? t('map.unmapped', { count: unmapped }) : undefined}
       themeKey={props.themeKey}
       className="rs-map"

@@ -37,7 +37,6 @@ export interface ChartWidgetProps {
   table: TableModel;
   json?: unknown;
   height: number;
-  dataAsOf?: string | null;
   /** Shown under the chart (e.g. why Other is not in the ring). */
   note?: ReactNode;
   /** Start on the table instead of the chart. */
@@ -82,7 +81,6 @@ export function ChartWidget(props: ChartWidgetProps) {
       controls={props.controls}
       tableToggle={{ shown: showTable, onToggle: () => setShowTable((s) => !s) }}
       exports={exports}
-      dataAsOf={props.dataAsOf}
       className={props.className}
     >
       <div ref={bodyRef}>

@@ -16,13 +16,11 @@ export interface WidgetFrameProps {
   /** The "view as table" toggle, for widgets that draw a chart. */
   tableToggle?: { shown: boolean; onToggle: () => void };
   exports?: ExportSpec;
-  /** Already formatted "data as of" day. */
-  dataAsOf?: string | null;
   className?: string;
   children: ReactNode;
 }
 
-export function WidgetFrame({ title, description, t, controls, tableToggle, exports, dataAsOf, className, children }: WidgetFrameProps) {
+export function WidgetFrame({ title, description, t, controls, tableToggle, exports, className, children }: WidgetFrameProps) {
   const headingId = useId();
   return (
     <section className={['rs-widget', className].filter(Boolean).join(' ')} aria-labelledby={headingId}>
@@ -44,7 +42,6 @@ export function WidgetFrame({ title, description, t, controls, tableToggle, expo
       </header>
       {description && <p className="rs-widget-description">{description}</p>}
       <div className="rs-widget-body">{children}</div>
-      {dataAsOf && <p className="rs-widget-footnote">{t('common.dataAsOf', { date: dataAsOf })}</p>}
     </section>
   );
 }
