@@ -1,11 +1,14 @@
 /**
- * One field × one metric × one mode, as a table (count and share), bars, or a ring — the one
- * component behind every breakdown the reference copied per field. An Other larger than all
- * named items is left out of the ring with a note (bars and table keep it).
+ * One field × one metric × one mode, as a bar list (name, value, share, a light bar behind), a
+ * ring (offered for at most RING_MAX_ITEMS items) or a table — the one component behind every
+ * breakdown the reference copied per field. Other is left out of the bars and the ring until the
+ * reader shows it (it would dwarf the named items); the table lists it once, on its last page.
+ * When items overlap (a record with two subjects counts under both), a note says why the shares
+ * add up to more than 100 %.
  */
 import { Button } from 'semantic-ui-react';
 import { memo, useCallback, useState } from 'react';
-import { breakdownOption, breakdownRows, otherDwarfsItems } from '../../../core/charts/breakdown';
+import { breakdownOption, breakdownRows, RING_MAX_ITEMS } from '../../../core/charts/breakdown';
 import type { FieldId } from '../../../core/fields';
 import type { MetricId, Mode } from '../../../core/metrics';
 import type { WidgetSeries } from '../../../core/series/types';
@@ -14,6 +17,7 @@ import { DataTable } from '../shared/DataTable';
 import { fileSlug, metricCompact, metricName, metricValue } from '../shared/labels';
 import type { ViewCommon } from '../shared/types';
 import { WidgetFrame } from '../shared/WidgetFrame';
+import { BarList } from './BarList';
 import { breakdownTable } from './breakdownTable';
 
 export type BreakdownViewKind = 'table' | 'bar' | 'pie';
@@ -37,8 +41,9 @@ export interface BreakdownViewProps extends ViewCommon {
 
 export const BreakdownView = memo(function BreakdownView(props: BreakdownViewProps) {
   const { t, format, series, field, metric } = props;
-  const [view, setView] = useState<BreakdownViewKind>(props.view);
+  const [chosenView, setView] = useState<BreakdownViewKind>(props.view);
   const [collapsed, setCollapsed] = useState(props.collapsed);
+  const [showOther, setShowOther] = useState(false);
   const [page, setPage] = useState(0);
   const value = metricValue(format, metric);
   const otherLabel = (items: number) => t('common.otherItems', { count: items });
@@ -47,6 +52,10 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
     other: otherLabel,
   });
   const named = rows.filter((r) => !r.isOther);
+  // A ring of many slices cannot be read: offered only for few items, else the bars stand in.
+  const views = props.views.filter((v) => v !== 'pie' || named.length <= RING_MAX_ITEMS);
+  const view: BreakdownViewKind = views.includes(chosenView) ? chosenView : views.includes('bar') ? 'bar' : (views[0] ?? 'table');
+  const chartRows = showOther ? rows : named;
   const description = t('breakdown.description', {
     metric: metricName(t, metric),
     field: t(`fields.${field}`),
@@ -55,16 +64,16 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
     value: named[0] ? value(named[0].value) : '–',
   });
   const table = breakdownTable(rows, { caption: description, field, metricName: metricName(t, metric), value, searchUrl: props.searchUrl, t, format });
-  const dwarfs = otherDwarfsItems(rows);
   const other = rows.find((r) => r.isOther);
+  const overlapping = rows.reduce((sum, r) => sum + r.value, 0) > series.summary && series.summary > 0;
   const json = { field, metric, mode: props.mode, items: rows.map(({ id, name, value: v, share, isOther }) => ({ id, name, value: v, share, isOther })) };
 
   const controls = (
     <>
-      {!collapsed && props.views.length > 1 && (
+      {!collapsed && views.length > 1 && (
         <Button.Group basic size="small" compact role="group" aria-label={t('breakdown.view')}>
-          {props.views.map((v) => (
-            <Button key={v} type="button" basic size="small" compact aria-pressed={view === v} active={view === v} onClick={() => {
+          {views.map((v) => (
+            <Button key={v} type="button" basic size="small" compact toggle active={view === v} onClick={() => {
                 setView(v);
                 props.onViewChange?.(v);
               }}>
@@ -82,7 +91,7 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
   const buildOption = useCallback(
     ({ animation, tokens, widthPx }: ChartContext) =>
       breakdownOption({
-        rows,
+        rows: chartRows,
         view: view === 'pie' ? 'pie' : 'bar',
         palette: tokens.palette,
         otherColor: tokens.other,
@@ -96,13 +105,35 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
       }),
     // rows/value derive from (series, t, format, metric).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [series, view, t, format, metric, description],
+    [series, view, showOther, t, format, metric, description],
   );
+
+  const notes = (
+    <>
+      {other && view !== 'table' && (
+        <Button type="button" basic size="mini" compact toggle active={showOther} onClick={() => setShowOther((s) => !s)}>
+          {t(showOther ? 'breakdown.hideOther' : 'breakdown.showOther', { other: other.name, value: value(other.value) })}
+        </Button>
+      )}
+      {overlapping && <p className="rs-note">{t('breakdown.overlapNote', { field: t(`fields.${field}`) })}</p>}
+    </>
+  );
+
+  if (!collapsed && view === 'bar') {
+    return (
+      <WidgetFrame title={props.title} description={props.description} t={t} controls={controls} exports={{ filename: fileSlug(props.title), table, json }} className="rs-breakdown">
+        <BarList rows={chartRows} label={description} field={field} value={value} format={format} searchUrl={props.searchUrl} />
+        {notes}
+      </WidgetFrame>
+    );
+  }
 
   if (collapsed || view === 'table') {
     const pages = Math.max(1, Math.ceil(named.length / props.pageSize));
     const current = Math.min(page, pages - 1);
-    const shown = { ...table, rows: [...table.rows.filter((r) => !r.pinned).slice(current * props.pageSize, (current + 1) * props.pageSize), ...table.rows.filter((r) => r.pinned)] };
+    // Other closes the list once, on the last page.
+    const pinned = current === pages - 1 ? table.rows.filter((r) => r.pinned) : [];
+    const shown = { ...table, rows: [...table.rows.filter((r) => !r.pinned).slice(current * props.pageSize, (current + 1) * props.pageSize), ...pinned] };
     return (
       <WidgetFrame title={props.title} description={props.description} t={t} controls={controls} exports={{ filename: fileSlug(props.title), table, json }} className="rs-breakdown">
         {!collapsed && (
@@ -119,6 +150,7 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
                 </Button>
               </div>
             )}
+            {overlapping && <p className="rs-note">{t('breakdown.overlapNote', { field: t(`fields.${field}`) })}</p>}
           </>
         )}
       </WidgetFrame>
@@ -134,8 +166,8 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
       buildOption={buildOption}
       table={table}
       json={json}
-      height={Math.max(220, view === 'bar' ? 28 * rows.length + 32 : 300)}
-      note={view === 'pie' && dwarfs && other ? t('breakdown.otherNote', { other: other.name, value: value(other.value) }) : undefined}
+      height={300}
+      note={notes}
       themeKey={props.themeKey}
       className="rs-breakdown"
     />

@@ -146,7 +146,7 @@ export const TimeSeriesView = memo(function TimeSeriesView(props: TimeSeriesView
         </select>
       </label>
       {separately && (
-        <Button type="button" basic size="small" compact aria-pressed={stacked} active={stacked} onClick={() => setStacked((s) => !s)}>
+        <Button type="button" basic size="small" compact toggle active={stacked} onClick={() => setStacked((s) => !s)}>
           {t('timeSeries.stacked')}
         </Button>
       )}

@@ -90,7 +90,7 @@ export function ChartWidget(props: ChartWidgetProps) {
           <Chart option={option} height={height} label={table.caption} theme={theme} onInstance={onInstance} />
         )}
       </div>
-      {props.note && <p className="rs-note">{props.note}</p>}
+      {props.note ? <div className="rs-notes">{props.note}</div> : null}
     </WidgetFrame>
   );
 }

@@ -32,7 +32,7 @@ export function WidgetFrame({ title, description, t, controls, tableToggle, expo
           <div className="rs-widget-toolbar" role="group" aria-label={`${t('common.controls')}: ${title}`}>
             {controls}
             {tableToggle && (
-              <Button type="button" basic size="small" compact aria-pressed={tableToggle.shown} active={tableToggle.shown} onClick={tableToggle.onToggle}>
+              <Button type="button" basic size="small" compact toggle active={tableToggle.shown} onClick={tableToggle.onToggle}>
                 {t('common.viewAsTable')}
               </Button>
             )}
