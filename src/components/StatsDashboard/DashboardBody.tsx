@@ -11,6 +11,7 @@ import { Grid } from '../grid/Grid';
 import type { WidgetRegistry } from '../grid/registry';
 import { Tabs } from '../grid/Tabs';
 import { LayoutErrorPanel } from '../LayoutErrorPanel/LayoutErrorPanel';
+import { DashboardHeader } from './DashboardHeader';
 import { StatusBar } from './StatusBar';
 import { useResolvedLayout } from './useResolvedLayout';
 
@@ -19,9 +20,11 @@ export interface DashboardBodyProps {
   widgets: WidgetRegistry;
   info: Community | undefined;
   onError?: (error: Error) => void;
+  /** Host overrides for the header (title, logo). */
+  header?: { title?: string; logo?: string };
 }
 
-export function DashboardBody({ layout, widgets, info, onError }: DashboardBodyProps) {
+export function DashboardBody({ layout, widgets, info, onError, header }: DashboardBodyProps) {
   const { t } = useTranslation('dashboard');
   const { apiBase, community, format } = useDashboardContext();
   const resolved = useResolvedLayout({ layout, apiBase, community });
@@ -57,6 +60,7 @@ export function DashboardBody({ layout, widgets, info, onError }: DashboardBodyP
       const label = (l: Label) => (typeof l === 'string' ? t(l, { defaultValue: l }) : format.label(l));
       return (
         <>
+          <DashboardHeader info={info} title={header?.title} logo={header?.logo} />
           <StatusBar info={info} />
           <Controls layout={resolved.layout} />
           <Tabs label={t('tabs.label')} tabs={tabs.map((x) => ({ id: x.id, label: label(x.label) }))} active={tab?.id ?? ''} onSelect={setTab}>
