@@ -108,7 +108,7 @@ export const TimeSeriesView = memo(function TimeSeriesView(props: TimeSeriesView
       {props.metrics.length > 1 && (
         <label htmlFor={ids.metric} className="rs-control">
           <span className="rs-visually-hidden">{t('timeSeries.metric')}</span>
-          <select id={ids.metric} className="rs-select" value={metric} onChange={(e) => props.onMetricChange(e.target.value as MetricId)}>
+          <select id={ids.metric} className="rs-select ui compact dropdown" value={metric} onChange={(e) => props.onMetricChange(e.target.value as MetricId)}>
             {props.metrics.map((m) => (
               <option key={m} value={m}>
                 {metricName(t, m)}
@@ -122,7 +122,7 @@ export const TimeSeriesView = memo(function TimeSeriesView(props: TimeSeriesView
           <span className="rs-visually-hidden">{t('timeSeries.separately')}</span>
           <select
             id={ids.separately}
-            className="rs-select"
+            className="rs-select ui compact dropdown"
             value={props.separately ?? ''}
             onChange={(e) => props.onSeparatelyChange((e.target.value || null) as FieldId | null)}
           >
@@ -137,7 +137,7 @@ export const TimeSeriesView = memo(function TimeSeriesView(props: TimeSeriesView
       )}
       <label htmlFor={ids.chart} className="rs-control">
         <span className="rs-visually-hidden">{t('timeSeries.chart')}</span>
-        <select id={ids.chart} className="rs-select" value={chart} onChange={(e) => setChart(e.target.value as TimeChartKind)}>
+        <select id={ids.chart} className="rs-select ui compact dropdown" value={chart} onChange={(e) => setChart(e.target.value as TimeChartKind)}>
           {CHARTS.map((c) => (
             <option key={c} value={c}>
               {t(`timeSeries.${c}`)}
