@@ -72,6 +72,12 @@ describe('BreakdownView', () => {
     expect(screen.getByRole('button', { name: 'Bars' })).toHaveAttribute('aria-pressed', 'true');
   });
 
+  it('when a field has more items than the page size, then the bars show the largest and say how many more the table has', () => {
+    render(<BreakdownView {...props({ view: 'bar', pageSize: 2 })} />);
+    expect(within(screen.getByRole('list', { name: /^Views by/ })).getAllByRole('listitem').map((li) => li.firstChild?.nextSibling?.textContent)).toEqual(['Dataset', 'Article']);
+    expect(screen.getByText('1 more item is in the table.')).toBeInTheDocument();
+  });
+
   it('when items overlap (shares above 100 %), then a note says so', () => {
     const s = breakdownSeries({ summary: 50 });
     render(<BreakdownView {...props({ view: 'bar', series: s })} />);

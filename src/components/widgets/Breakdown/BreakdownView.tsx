@@ -122,7 +122,8 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
   if (!collapsed && view === 'bar') {
     return (
       <WidgetFrame title={props.title} description={props.description} t={t} controls={controls} exports={{ filename: fileSlug(props.title), table, json }} className="rs-breakdown">
-        <BarList rows={chartRows} label={description} field={field} value={value} format={format} searchUrl={props.searchUrl} />
+        <BarList rows={[...named.slice(0, props.pageSize), ...(showOther && other ? [other] : [])]} label={description} field={field} value={value} format={format} searchUrl={props.searchUrl} />
+        {named.length > props.pageSize && <p className="rs-note">{t('breakdown.moreInTable', { count: named.length - props.pageSize })}</p>}
         {notes}
       </WidgetFrame>
     );
