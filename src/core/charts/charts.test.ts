@@ -49,6 +49,11 @@ describe('timeSeriesOption', () => {
     expect(cmp).toMatchObject({ type: 'line', name: 'Previous period', lineStyle: { type: 'dashed' } });
   });
 
+  it('when an area chart is shown separately, then each item is a plain line: no fill, no stacking', () => {
+    const o = ts({ chart: 'area', series: breakdownSeries(), separately: true, stacked: true });
+    expect(seriesOf(o).map((s) => [s.type, Boolean(s.areaStyle), s.stack ?? null])).toEqual(Array.from({ length: 4 }, () => ['line', false, null]));
+  });
+
   it('when shown separately and stacked, then each item and Other is a stacked series from one dataset', () => {
     const o = ts({ series: breakdownSeries(), separately: true, stacked: true });
     expect(seriesOf(o).map((s) => [s.name, s.stack])).toEqual([
