@@ -82,9 +82,18 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
           ))}
         </Button.Group>
       )}
-      <Button type="button" basic size="small" compact aria-expanded={!collapsed} onClick={() => setCollapsed((c) => !c)}>
-        {t(collapsed ? 'breakdown.expand' : 'breakdown.collapse', { title: props.title })}
-      </Button>
+      {/* Icon-only, its words as its name and tooltip: the toolbar stays on one line. */}
+      <Button
+        type="button"
+        basic
+        size="small"
+        compact
+        icon={collapsed ? 'plus' : 'minus'}
+        aria-expanded={!collapsed}
+        aria-label={t(collapsed ? 'breakdown.expand' : 'breakdown.collapse', { title: props.title })}
+        title={t(collapsed ? 'breakdown.expand' : 'breakdown.collapse', { title: props.title })}
+        onClick={() => setCollapsed((c) => !c)}
+      />
     </>
   );
 
@@ -169,6 +178,7 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
       json={json}
       height={300}
       note={notes}
+      noTableToggle={views.includes('table')}
       themeKey={props.themeKey}
       className="rs-breakdown"
     />

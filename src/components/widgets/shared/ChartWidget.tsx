@@ -39,6 +39,8 @@ export interface ChartWidgetProps {
   height: number;
   /** Shown under the chart (e.g. why Other is not in the ring). */
   note?: ReactNode;
+  /** Leave out the "View as table" toggle (a widget whose own view switch offers a table). */
+  noTableToggle?: boolean;
   /** Start on the table instead of the chart. */
   initialTable?: boolean;
   /** Forces a chart re-theme (theme changes made through the dashboard root are noticed anyway). */
@@ -79,7 +81,7 @@ export function ChartWidget(props: ChartWidgetProps) {
       description={props.description}
       t={t}
       controls={props.controls}
-      tableToggle={{ shown: showTable, onToggle: () => setShowTable((s) => !s) }}
+      tableToggle={props.noTableToggle ? undefined : { shown: showTable, onToggle: () => setShowTable((s) => !s) }}
       exports={exports}
       className={props.className}
     >
