@@ -10,7 +10,7 @@ import { fillUrl } from '../shared/labels';
 import type { Format } from '../shared/types';
 
 /** Characters of a name shown before it is shortened in the middle. */
-export const BAR_LIST_NAME_CHARS = 42;
+export const BAR_LIST_NAME_CHARS = 64;
 
 export interface BarListProps {
   rows: BreakdownRow[];
