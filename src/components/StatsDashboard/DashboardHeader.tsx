@@ -25,7 +25,7 @@ export function DashboardHeader({ info, title, logo }: DashboardHeaderProps) {
       <div>
         <h2 className="rs-header-title">{name}</h2>
         <p className="rs-header-meta">
-          <span>{t('header.range', { start: format.date(range.start, 'day'), end: format.date(range.end, 'day') })}</span>
+          <span aria-live="polite">{t('header.range', { start: format.date(range.start, 'day'), end: format.date(range.end, 'day') })}</span>
           {info?.lastDay && <span className="rs-data-as-of">{t('states.dataAsOf', { date: format.date(info.lastDay, 'day') })}</span>}
         </p>
       </div>

@@ -1,21 +1,21 @@
 /**
  * Date range: the presets offered for the granularity, or a custom range typed or picked in two
  * native date inputs (keyboard-operable, with the browser's calendar). The effective, snapped
- * range is always shown, so the reader sees the whole periods a choice covers.
+ * range is stated in words in the dashboard's header (DashboardHeader), so the reader sees the
+ * whole periods a choice covers.
  */
 import { Button } from 'semantic-ui-react';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isDay } from '../../core/dates';
 import { PRESETS_BY_GRANULARITY, type PresetId } from '../../core/series/presets';
-import { useDashboardState, useEffectiveRange, useFormat } from '../../data/hooks';
+import { useDashboardState, useEffectiveRange } from '../../data/hooks';
 import { SelectControl } from './SelectControl';
 
 const CUSTOM = 'custom';
 
 export function RangeControl() {
   const { t } = useTranslation('dashboard');
-  const format = useFormat();
   const choice = useDashboardState((s) => s.range);
   const granularity = useDashboardState((s) => s.granularity);
   const setRange = useDashboardState((s) => s.setRange);
@@ -47,9 +47,6 @@ export function RangeControl() {
           }}
         />
       )}
-      <p className="rs-range-current" aria-live="polite">
-        {t('controls.range.current', { start: format.date(effective.start, 'day'), end: format.date(effective.end, 'day') })}
-      </p>
     </div>
   );
 }
