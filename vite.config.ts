@@ -6,10 +6,11 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { semanticCssPlugin } from './scripts/semantic/semanticCss';
 
 export default defineConfig({
   root: resolve(import.meta.dirname, 'demo'),
-  plugins: [react()],
+  plugins: [react(), semanticCssPlugin()],
   publicDir: false,
   base: '/',
   server: {

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { layoutJsonSchema } from './src/layout/jsonSchema';
+import { semanticCssPlugin } from './scripts/semantic/semanticCss';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   dependencies?: Record<string, string>;
@@ -40,7 +41,7 @@ const layoutSchemaAsset: Plugin = {
 };
 
 export default defineConfig({
-  plugins: [react(), jsonImportAttributes, layoutSchemaAsset],
+  plugins: [react(), jsonImportAttributes, layoutSchemaAsset, semanticCssPlugin({ emit: true })],
   // The MSW worker in public/ must not ship in the package.
   publicDir: false,
   build: {

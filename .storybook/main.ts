@@ -3,6 +3,7 @@
  * Static build: `npm run build-storybook` (offline, telemetry off) → dist/storybook.
  */
 import type { StorybookConfig } from '@storybook/react-vite';
+import { semanticCssPlugin } from '../scripts/semantic/semanticCss';
 
 const config: StorybookConfig = {
   framework: { name: '@storybook/react-vite', options: {} },
@@ -11,6 +12,8 @@ const config: StorybookConfig = {
   // The MSW service worker (`npx msw init .storybook/public`) must be served from the root.
   staticDirs: ['./public'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // `import 'virtual:repostats-semantic.css'` (preview.tsx): the scoped Fomantic sheet hosts load as repostats/semantic.css.
+  viteFinal: (vite) => ({ ...vite, plugins: [...(vite.plugins ?? []), semanticCssPlugin()] }),
 };
 
 export default config;

@@ -8,7 +8,9 @@ import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 // What a host gets from `import 'repostats/style.css'` (src/index.ts imports it), plus the widget
 // styles for widgets shown on their own, outside the registry that normally brings them.
+import 'virtual:repostats-semantic.css';
 import '../src/styles/dashboard.css';
+import '../src/styles/semantic-theme.css';
 import '../src/components/widgets/widgets.css';
 import { handlers } from '../src/mocks/handlers';
 import { annotations } from './annotations';

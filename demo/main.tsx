@@ -3,12 +3,14 @@
  * with switches for community (from GET /api/v1/communities), language and theme. The view is
  * synced to the URL, so any state of the page can be shared as a link.
  */
-import { StrictMode, useEffect, useState } from 'react';
+import { StrictMode, useEffect, useState, type CSSProperties } from 'react';
 import { createRoot } from 'react-dom/client';
 import { StatsDashboard } from '../src';
 import { CommunitiesResponseSchema, type Community } from '../src/api/schemas';
-import type { ThemeName } from '../src/theme';
+import { THEMES, themeVars, type ThemeName } from '../src/theme';
+import 'virtual:repostats-semantic.css';
 import '../src/styles/dashboard.css';
+import '../src/styles/semantic-theme.css';
 
 const API = '/api';
 const LANGUAGES = [
@@ -17,6 +19,14 @@ const LANGUAGES = [
   ['de', 'Deutsch'],
   ['es', 'Español'],
 ] as const;
+
+/** The demo header's own words, in the dashboard's four languages. */
+const WORDS = {
+  en: { title: 'repostats demo', community: 'Community', language: 'Language', theme: 'Theme', light: 'Light', dark: 'Dark', global: 'Whole repository', disabled: 'disabled', problem: 'Could not list communities:' },
+  fr: { title: 'Démo repostats', community: 'Communauté', language: 'Langue', theme: 'Thème', light: 'Clair', dark: 'Sombre', global: 'Tout le dépôt', disabled: 'désactivée', problem: 'Impossible de lister les communautés :' },
+  de: { title: 'repostats-Demo', community: 'Community', language: 'Sprache', theme: 'Design', light: 'Hell', dark: 'Dunkel', global: 'Gesamtes Repositorium', disabled: 'deaktiviert', problem: 'Communities konnten nicht geladen werden:' },
+  es: { title: 'Demo de repostats', community: 'Comunidad', language: 'Idioma', theme: 'Tema', light: 'Claro', dark: 'Oscuro', global: 'Todo el repositorio', disabled: 'desactivada', problem: 'No se pudieron listar las comunidades:' },
+} as const;
 
 const params = new URLSearchParams(window.location.search);
 const initial = {
@@ -49,25 +59,31 @@ function Demo() {
     document.body.classList.toggle('dark', theme === 'dark');
   }, [theme]);
 
+  const words = WORDS[(locale in WORDS ? locale : 'en') as keyof typeof WORDS];
+  // `?community=` may name a community by its slug; the switcher lists them by id.
+  const selected = communities.find((c) => c.id === community || c.slug === community)?.id ?? community;
+  const name = (c: Community) => (c.id === 'global' ? words.global : (c.title ?? c.slug ?? c.id));
+
   return (
     <>
-      <header className="demo-header">
-        <h1>repostats demo</h1>
+      {/* Inside `.rs-dashboard` with the theme's tokens: the same scoped Fomantic look as the dashboard's controls. */}
+      <header className={`demo-header rs-dashboard rs-theme-${theme}`} data-theme={theme} lang={locale} style={themeVars(THEMES[theme]) as CSSProperties}>
+        <h1>{words.title}</h1>
         <label>
-          Community
-          <select value={community} onChange={(e) => (setCommunity(e.target.value), setParam('community', e.target.value))}>
-            {!communities.some((c) => c.id === 'global') && <option value="global">global</option>}
+          {words.community}
+          <select className="ui compact dropdown" value={selected} onChange={(e) => (setCommunity(e.target.value), setParam('community', e.target.value))}>
+            {!communities.some((c) => c.id === selected) && <option value={selected}>{selected === 'global' ? words.global : selected}</option>}
             {communities.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.title ?? c.slug ?? c.id}
-                {c.enabled ? '' : ' (disabled)'}
+                {name(c)}
+                {c.enabled ? '' : ` (${words.disabled})`}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Language
-          <select value={locale} onChange={(e) => (setLocale(e.target.value), setParam('lang', e.target.value))}>
+          {words.language}
+          <select className="ui compact dropdown" value={locale} onChange={(e) => (setLocale(e.target.value), setParam('lang', e.target.value))}>
             {LANGUAGES.map(([code, name]) => (
               <option key={code} value={code}>
                 {name}
@@ -76,14 +92,18 @@ function Demo() {
           </select>
         </label>
         <label>
-          Theme
-          <select value={theme} onChange={(e) => (setTheme(e.target.value as ThemeName), setParam('theme', e.target.value))}>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
+          {words.theme}
+          <select className="ui compact dropdown" value={theme} onChange={(e) => (setTheme(e.target.value as ThemeName), setParam('theme', e.target.value))}>
+            <option value="light">{words.light}</option>
+            <option value="dark">{words.dark}</option>
           </select>
         </label>
       </header>
-      {problem && <p role="alert">Could not list communities: {problem}</p>}
+      {problem && (
+        <p role="alert">
+          {words.problem} {problem}
+        </p>
+      )}
       <main>
         {/* A new key per community: a fresh store and cache for a different repository slice. */}
         <StatsDashboard key={community} apiBase={API} community={community} locale={locale} theme={theme} urlSync />

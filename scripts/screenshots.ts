@@ -35,7 +35,7 @@ export async function takeScreenshots(options: ScreenshotOptions): Promise<strin
         const name = (await tab.innerText()).trim().toLowerCase().replace(/[^a-z0-9]+/g, '-');
         await tab.click();
         // Charts animate unless reduced motion is asked for; wait for data and the last frame.
-        await page.getByRole('tabpanel').getByText(/Data as of/).first().waitFor({ timeout: 20_000 });
+        await page.getByRole('tabpanel').locator('.rs-widget-body').first().waitFor({ timeout: 20_000 });
         await page.waitForTimeout(1200);
         const file = join(options.outDir, `${String(i + 1).padStart(2, '0')}-${name}-${theme}.png`);
         await page.screenshot({ path: file, fullPage: true });

@@ -3,6 +3,7 @@
  * `document` (SSR-safe); the stylesheet is separate: `import 'repostats/style.css'`.
  */
 import './styles/dashboard.css';
+import './styles/semantic-theme.css';
 
 // The component and its mount for non-React pages
 export { StatsDashboard } from './components/StatsDashboard/StatsDashboard';

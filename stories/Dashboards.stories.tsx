@@ -15,6 +15,8 @@ import { storyGlobals } from './support/globals';
 
 interface Args {
   community: string;
+  title?: string;
+  logo?: string;
 }
 
 const meta = {
@@ -30,7 +32,7 @@ const meta = {
   args: { community: GLOBAL },
   render: (args, { globals }) => {
     const { locale, theme } = storyGlobals(globals);
-    return <StatsDashboard apiBase="/api" community={args.community} locale={locale} theme={theme} today={FIXTURE_TODAY} />;
+    return <StatsDashboard apiBase="/api" community={args.community} locale={locale} theme={theme} today={FIXTURE_TODAY} title={args.title} logo={args.logo} />;
   },
 } satisfies Meta<Args>;
 
@@ -39,6 +41,10 @@ type Story = StoryObj<typeof meta>;
 
 export const GlobalDashboard: Story = {};
 export const CommunityDashboard: Story = { args: { community: FIXTURE_COMMUNITY.id } };
+/** The header with a host's own title and logo (the `title` and `logo` props). */
+export const HostTitleAndLogo: Story = {
+  args: { community: FIXTURE_COMMUNITY.id, title: 'Our community in numbers', logo: 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 40 40%22%3E%3Ccircle cx=%2220%22 cy=%2220%22 r=%2218%22 fill=%22%230072B2%22/%3E%3C/svg%3E' },
+};
 export const AggregationInProgress: Story = { parameters: { msw: fixtureHandlers({ aggregating: true }) } };
 /** A community whose dashboard the site switched off gets a message, not an empty page. */
 export const DisabledCommunity: Story = {

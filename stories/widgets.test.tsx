@@ -59,7 +59,8 @@ describe('single-stat stories', () => {
     render(<SingleStatFr.Records />);
     expect(screen.getByRole('heading', { name: 'Notices' })).toBeInTheDocument();
     expect(screen.getByText('au total')).toBeInTheDocument();
-    expect(screen.getByText('Données au 31 déc. 2025')).toBeInTheDocument();
+    // "Data as of" is said once, in the dashboard's header, not per widget.
+    expect(screen.queryByText(/Données au/)).toBeNull();
   });
 });
 

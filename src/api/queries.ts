@@ -26,11 +26,16 @@ export function seriesKey({ apiBase, community, category, year, basis }: SeriesK
 /** Bundles for past years never change between aggregation runs; the current year may. */
 const FIVE_MINUTES = 5 * 60_000;
 
-export function seriesQuery(parts: SeriesKeyParts) {
+/**
+ * One year block. `firstYear`: the community's first year with data, when known; earlier years
+ * are empty blocks without a request (a "Last 5 years" range must not log 404s in the console).
+ */
+export function seriesQuery(parts: SeriesKeyParts, { firstYear }: { firstYear?: number | null } = {}) {
   const { apiBase, community, category, year, basis } = parts;
   return queryOptions({
     queryKey: seriesKey(parts),
     queryFn: async ({ signal }): Promise<SeriesBundle> => {
+      if (firstYear != null && year < firstYear) return emptyBundle(parts);
       const url = apiUrl(apiBase, `/v1/communities/${encodeURIComponent(community)}/series/${category}`, {
         year,
         basis: category.startsWith('record') ? basis : null,

@@ -45,8 +45,9 @@ export function useEffectiveRange(): DateRange {
 }
 
 export function useSeries(request: SeriesRequest): Loadable<WidgetSeries> {
-  const { apiBase, community } = useDashboardContext();
+  const { apiBase, community, presetContext } = useDashboardContext();
   const range = useEffectiveRange();
+  const firstYear = presetContext.firstDay ? Number(presetContext.firstDay.slice(0, 4)) : null;
   const [granularity, basis, comparison] = useDashboardState(useShallow((s) => [s.granularity, s.basis, s.comparison] as const));
   const category = categoryFor(request.metric, request.mode);
   const bundleBasis = category.startsWith('record') ? basis : null;
@@ -54,7 +55,7 @@ export function useSeries(request: SeriesRequest): Loadable<WidgetSeries> {
   const years = [...new Set([...(previous ? yearsIn(previous) : []), ...yearsIn(range)])].sort();
   const [combine] = useState(createYearBlocksCombiner);
   const { blocks, error, retry } = useQueries({
-    queries: years.map((year) => seriesQuery({ apiBase, community, category, year, basis: bundleBasis })),
+    queries: years.map((year) => seriesQuery({ apiBase, community, category, year, basis: bundleBasis }, { firstYear })),
     combine,
   });
   const { metric, mode, field, topN } = request;

@@ -46,6 +46,7 @@ export function createFormat({ locale, bytes = 'decimal', t }: { locale: string;
     number: core.number,
     compact: core.compact,
     percent: core.percent,
+    item: core.item,
     bytes(v) {
       if (bytes === 'decimal') return core.bytes(v);
       let unit = 0;

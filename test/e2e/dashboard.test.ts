@@ -69,7 +69,6 @@ describe('the demo dashboard in Chromium', () => {
       await page.getByRole('tab', { name }).click();
       await expect.poll(() => page.getByRole('tab', { name }).getAttribute('aria-selected')).toBe('true');
       const panel = page.getByRole('tabpanel');
-      await expect.poll(async () => (await panel.innerText()).includes('Data as of'), { timeout: 15_000 }).toBe(true);
       await expect.poll(() => panel.locator('svg, canvas, table').count(), { timeout: 15_000 }).toBeGreaterThan(0);
       expect(await panel.getByRole('alert').count()).toBe(0);
     }

@@ -82,7 +82,7 @@ function Instance(props: StatsDashboardProps & { widgets: WidgetRegistry; store:
   return (
     <DashboardContext.Provider value={value}>
       <div className={`rs-dashboard rs-theme-${theme}`} data-theme={theme} lang={i18nLocale} style={style}>
-        <DashboardBody layout={props.layout} widgets={widgets} info={info} onError={props.onError} />
+        <DashboardBody layout={props.layout} widgets={widgets} info={info} onError={props.onError} header={{ title: props.title, logo: props.logo }} />
       </div>
     </DashboardContext.Provider>
   );

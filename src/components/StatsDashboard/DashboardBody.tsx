@@ -1,4 +1,5 @@
 /** Everything inside one dashboard's providers: layout states, status, controls, tabs and grid. */
+import { Button } from 'semantic-ui-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Community } from '../../api/schemas';
@@ -10,6 +11,7 @@ import { Grid } from '../grid/Grid';
 import type { WidgetRegistry } from '../grid/registry';
 import { Tabs } from '../grid/Tabs';
 import { LayoutErrorPanel } from '../LayoutErrorPanel/LayoutErrorPanel';
+import { DashboardHeader } from './DashboardHeader';
 import { StatusBar } from './StatusBar';
 import { useResolvedLayout } from './useResolvedLayout';
 
@@ -18,9 +20,11 @@ export interface DashboardBodyProps {
   widgets: WidgetRegistry;
   info: Community | undefined;
   onError?: (error: Error) => void;
+  /** Host overrides for the header (title, logo). */
+  header?: { title?: string; logo?: string };
 }
 
-export function DashboardBody({ layout, widgets, info, onError }: DashboardBodyProps) {
+export function DashboardBody({ layout, widgets, info, onError, header }: DashboardBodyProps) {
   const { t } = useTranslation('dashboard');
   const { apiBase, community, format } = useDashboardContext();
   const resolved = useResolvedLayout({ layout, apiBase, community });
@@ -42,9 +46,9 @@ export function DashboardBody({ layout, widgets, info, onError }: DashboardBodyP
       return (
         <div className="rs-layout-error" role="alert">
           <p>{t('states.layoutFailed', { message: resolved.error.message })}</p>
-          <button type="button" className="rs-button" onClick={resolved.retry}>
+          <Button type="button" basic size="small" compact onClick={resolved.retry}>
             {t('states.retry')}
-          </button>
+          </Button>
         </div>
       );
     case 'invalid':
@@ -56,6 +60,7 @@ export function DashboardBody({ layout, widgets, info, onError }: DashboardBodyP
       const label = (l: Label) => (typeof l === 'string' ? t(l, { defaultValue: l }) : format.label(l));
       return (
         <>
+          <DashboardHeader info={info} title={header?.title} logo={header?.logo} />
           <StatusBar info={info} />
           <Controls layout={resolved.layout} />
           <Tabs label={t('tabs.label')} tabs={tabs.map((x) => ({ id: x.id, label: label(x.label) }))} active={tab?.id ?? ''} onSelect={setTab}>

@@ -31,6 +31,31 @@ describe('StatsDashboard with the real widgets', () => {
     expect(within(panel).queryByText(/Unknown widget type/)).toBeNull();
   });
 
+  it('when every widget of the content tab has data, then "Data as of" is said once for the whole dashboard', async () => {
+    const { container } = render(<StatsDashboard apiBase={API} today="2024-06-15" layout={defaultLayout} />);
+    const panel = screen.getByRole('tabpanel');
+    await waitFor(() => expect(within(panel).getAllByRole('heading').length).toBeGreaterThan(10), { timeout: 5000 });
+    await waitFor(() => expect(panel.querySelector('[aria-busy="true"]')).toBeNull(), { timeout: 8000 });
+    await waitFor(() => expect(screen.getByText(/^Data as of /)).toBeInTheDocument());
+    expect(container.textContent!.match(/Data as of/g)).toHaveLength(1);
+    expect(within(panel).queryByText(/Data as of/)).toBeNull();
+  });
+
+  it.each([
+    ['en', 'Physics', 'Jul 1, 2023 to Jun 30, 2024'],
+    ['fr', 'Physics', 'du 1 juil. 2023 au 30 juin 2024'],
+  ])('when a community is named by its slug in %s, then the header shows its title, the range in words and data as of', async (locale, title, range) => {
+    render(<StatsDashboard apiBase={API} today="2024-06-15" layout={defaultLayout} community="physics" locale={locale} />);
+    const header = (await screen.findByRole('heading', { level: 2, name: title })).closest('header')!;
+    expect(header.textContent).toContain(range);
+    expect(header.textContent).toMatch(locale === 'en' ? /Data as of Jun 15, 2024/ : /Données au 15 juin 2024/);
+  });
+
+  it('when the host gives a title, then the header shows it instead of the community’s', async () => {
+    render(<StatsDashboard apiBase={API} today="2024-06-15" layout={defaultLayout} title="Our physics output" />);
+    expect(await screen.findByRole('heading', { level: 2, name: 'Our physics output' })).toBeInTheDocument();
+  });
+
   it.each(['Contributions', 'Cumulative traffic', 'Usage rates'])('when the %s tab is opened, then its widgets render without a crash', async (name) => {
     render(<StatsDashboard apiBase={API} today="2024-06-15" layout={defaultLayout} />);
     act(() => screen.getByRole('tab', { name }).click());

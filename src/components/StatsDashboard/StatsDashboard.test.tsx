@@ -107,6 +107,19 @@ describe('controls change what widgets receive', () => {
     expect(requests.some((u) => u.includes('year=2022'))).toBe(true);
   });
 
+  it('when the range starts before the community has data, then no year before its first is requested', async () => {
+    render(dashboard({ community: 'history' }));
+    await probeText('records', /periods=12/);
+    fireEvent.change(select('Date range'), { target: { value: 'custom' } });
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2019-01-01' } });
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2023-02-10' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await probeText('records', /first=2019-01-01/);
+    const seriesYears = requests.filter((u) => u.includes('/series/')).map((u) => Number(new URL(u).searchParams.get('year')));
+    expect(seriesYears).toContain(2022);
+    expect(seriesYears.filter((y) => y < 2022)).toEqual([]);
+  });
+
   it('when the date basis changes, then record widgets read that basis and usage widgets do not refetch', async () => {
     render(dashboard());
     await probeText('records', /summary=(\d+)/);

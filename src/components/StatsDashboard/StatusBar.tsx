@@ -1,6 +1,6 @@
 /**
- * "Data as of …" (the community's last aggregated day) and "aggregation in progress" (from
- * GET /status, optional: a server without it just shows no banner).
+ * "Aggregation in progress" (from GET /status, optional: a server without it just shows no
+ * banner) and "not aggregated yet". "Data as of …" is in the header (DashboardHeader).
  */
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,14 +10,13 @@ import { useDashboardContext } from '../../data/context';
 
 export function StatusBar({ info }: { info: Community | undefined }) {
   const { t } = useTranslation('dashboard');
-  const { apiBase, format } = useDashboardContext();
+  const { apiBase } = useDashboardContext();
   const status = useQuery(statusQuery(apiBase));
   const running = status.data?.aggregation?.running === true;
   return (
     <div className="rs-status" role="status">
       {running && <p className="rs-banner rs-banner-info">{t('states.aggregating')}</p>}
       {info && info.lastDay === null && !running && <p className="rs-banner">{t('states.notAggregated')}</p>}
-      {info?.lastDay && <p className="rs-data-as-of">{t('states.dataAsOf', { date: format.date(info.lastDay, 'day') })}</p>}
     </div>
   );
 }

@@ -38,4 +38,8 @@ export interface StatsDashboardProps {
   today?: string;
   /** Told about layout problems, failed loads and widget crashes (for the host's logging). */
   onError?: (error: Error) => void;
+  /** The header's title; by default the community's title from the server ("Whole repository" for `global`). */
+  title?: string;
+  /** URL of a logo shown beside the title (decorative: the title names the dashboard). */
+  logo?: string;
 }

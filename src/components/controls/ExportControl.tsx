@@ -1,4 +1,5 @@
 /** Download the whole dashboard's data for the current view, as CSV or JSON. */
+import { Button } from 'semantic-ui-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,14 +49,15 @@ export function ExportControl({ layout }: { layout: Layout }) {
     <div className="rs-control rs-export-control" role="group" aria-label={t('controls.export.label')}>
       <span className="rs-control-label">{t('controls.export.label')}</span>
       <div className="rs-buttons">
-        <button type="button" className="rs-button" disabled={state.status === 'working'} onClick={() => void run('csv')}>
+        <Button type="button" basic size="small" compact disabled={state.status === 'working'} onClick={() => void run('csv')}>
           {t('controls.export.csv')}
-        </button>
-        <button type="button" className="rs-button" disabled={state.status === 'working'} onClick={() => void run('json')}>
+        </Button>
+        <Button type="button" basic size="small" compact disabled={state.status === 'working'} onClick={() => void run('json')}>
           {t('controls.export.json')}
-        </button>
+        </Button>
         {(['pr', 'ir'] as const).map((report) => (
-          <a key={report} className="rs-button" href={counterReportUrl({ apiBase, community, report, range })} download>
+          // A download link, styled as a Fomantic button (semantic-ui-react's `as="a"` would make it role=button).
+          <a key={report} className="ui basic small compact button" href={counterReportUrl({ apiBase, community, report, range })} download>
             {t('controls.export.counter', { report: report.toUpperCase() })}
           </a>
         ))}

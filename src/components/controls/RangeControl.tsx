@@ -1,20 +1,21 @@
 /**
  * Date range: the presets offered for the granularity, or a custom range typed or picked in two
  * native date inputs (keyboard-operable, with the browser's calendar). The effective, snapped
- * range is always shown, so the reader sees the whole periods a choice covers.
+ * range is stated in words in the dashboard's header (DashboardHeader), so the reader sees the
+ * whole periods a choice covers.
  */
+import { Button } from 'semantic-ui-react';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isDay } from '../../core/dates';
 import { PRESETS_BY_GRANULARITY, type PresetId } from '../../core/series/presets';
-import { useDashboardState, useEffectiveRange, useFormat } from '../../data/hooks';
+import { useDashboardState, useEffectiveRange } from '../../data/hooks';
 import { SelectControl } from './SelectControl';
 
 const CUSTOM = 'custom';
 
 export function RangeControl() {
   const { t } = useTranslation('dashboard');
-  const format = useFormat();
   const choice = useDashboardState((s) => s.range);
   const granularity = useDashboardState((s) => s.granularity);
   const setRange = useDashboardState((s) => s.setRange);
@@ -46,9 +47,6 @@ export function RangeControl() {
           }}
         />
       )}
-      <p className="rs-range-current" aria-live="polite">
-        {t('controls.range.current', { start: format.date(effective.start, 'day'), end: format.date(effective.end, 'day') })}
-      </p>
     </div>
   );
 }
@@ -69,9 +67,9 @@ function CustomRange({ initial, onApply }: { initial: { start: string; end: stri
       <input id={`${id}-start`} type="date" value={start} max={end} onChange={(e) => setStart(e.target.value)} required />
       <label htmlFor={`${id}-end`}>{t('controls.range.end')}</label>
       <input id={`${id}-end`} type="date" value={end} min={start} onChange={(e) => setEnd(e.target.value)} required />
-      <button type="submit" className="rs-button" disabled={!valid}>
+      <Button type="submit" basic size="small" compact disabled={!valid}>
         {t('controls.range.apply')}
-      </button>
+      </Button>
       {!valid && <span role="alert">{t('controls.range.invalid')}</span>}
     </form>
   );

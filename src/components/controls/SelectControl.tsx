@@ -15,7 +15,7 @@ export function SelectControl<T extends string>({ label, value, options, onChang
       <label htmlFor={id} className="rs-control-label">
         {label}
       </label>
-      <select id={id} className="rs-select" value={value} onChange={(e) => onChange(e.target.value as T)}>
+      <select id={id} className="rs-select ui compact dropdown" value={value} onChange={(e) => onChange(e.target.value as T)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

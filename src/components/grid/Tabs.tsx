@@ -2,6 +2,7 @@
  * WAI-ARIA tabs: a tablist of buttons (arrow keys, Home and End move and select) and one panel.
  * Only the active tab's widgets mount, so hidden tabs fetch nothing.
  */
+import { Menu } from 'semantic-ui-react';
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface TabsProps {
@@ -31,7 +32,7 @@ export function Tabs({ label, tabs, active, onSelect, children }: TabsProps) {
   return (
     <div className="rs-tabs">
       {tabs.length > 1 && (
-        <div role="tablist" aria-label={label} className="rs-tablist" onKeyDown={onKeyDown}>
+        <Menu as="div" secondary pointing role="tablist" aria-label={label} className="rs-tablist" onKeyDown={onKeyDown}>
           {tabs.map((tab, i) => (
             <button
               key={tab.id}
@@ -44,13 +45,13 @@ export function Tabs({ label, tabs, active, onSelect, children }: TabsProps) {
               aria-selected={i === index}
               aria-controls={`${base}-panel`}
               tabIndex={i === index ? 0 : -1}
-              className="rs-tab"
+              className={i === index ? 'rs-tab item active' : 'rs-tab item'}
               onClick={() => onSelect(tab.id)}
             >
               {tab.label}
             </button>
           ))}
-        </div>
+        </Menu>
       )}
       <div role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-tab-${tabs[index]?.id ?? ''}`} className="rs-tabpanel" tabIndex={0}>
         {/* Keeps the outline whole: page h1 → tab h2 → widget h3 (widgets use h3). */}

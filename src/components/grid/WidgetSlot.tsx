@@ -3,6 +3,7 @@
  * error boundary with Retry, and renders the registered component for its `type`. (The widgets'
  * own titled frame is `widgets/shared/WidgetFrame`; this is the grid's side of it.)
  */
+import { Button } from 'semantic-ui-react';
 import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WidgetConfig, WidgetType } from '../../layout/schema';
@@ -38,9 +39,9 @@ export function WidgetSlot({ config, registry, onError }: WidgetSlotProps) {
           fallback={({ retry }) => (
             <div className="rs-widget rs-state" role="alert" style={{ minHeight: height }}>
               <p>{t('states.crashed')}</p>
-              <button type="button" className="rs-button" onClick={retry}>
+              <Button type="button" basic size="small" compact onClick={retry}>
                 {t('states.retry')}
-              </button>
+              </Button>
             </div>
           )}
         >

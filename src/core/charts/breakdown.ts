@@ -5,7 +5,11 @@
  * out (null): its items overlap, so a share of the total would be meaningless (and can pass 100 %).
  */
 import type { WidgetSeries } from '../series/types';
+import { truncateMiddle } from '../format/truncate';
 import { aria, type ChartCommon, type ChartOption } from './types';
+
+/** A ring is offered only for a field with at most this many named items. */
+export const RING_MAX_ITEMS = 6;
 
 export interface BreakdownRow {
   id: string;
@@ -40,17 +44,6 @@ export function breakdownRows(
   return rows;
 }
 
-/**
- * True when Other is larger than every named item together: a slice that size would hide the
- * items, so the ring leaves it out and the widget says so in a note (the bar and table keep it).
- */
-export function otherDwarfsItems(rows: BreakdownRow[]): boolean {
-  const other = rows.find((r) => r.isOther);
-  if (!other) return false;
-  const named = rows.filter((r) => !r.isOther).reduce((s, r) => s + r.value, 0);
-  return other.value > named;
-}
-
 export interface BreakdownChartInput extends ChartCommon {
   rows: BreakdownRow[];
   view: 'bar' | 'pie';
@@ -67,7 +60,7 @@ export interface BreakdownChartInput extends ChartCommon {
 
 export function breakdownOption(input: BreakdownChartInput): ChartOption {
   const { view, otherColor } = input;
-  const rows = view === 'pie' && otherDwarfsItems(input.rows) ? input.rows.filter((r) => !r.isOther) : input.rows;
+  const { rows } = input;
   const source = rows.map((r) => ({ name: r.name, value: r.value, share: r.share ?? 0, isOther: r.isOther }));
   const { palette } = input;
   const colorOf = (p: { dataIndex: number }) =>
@@ -89,17 +82,25 @@ export function breakdownOption(input: BreakdownChartInput): ChartOption {
     },
   };
   if (view === 'pie')
+    // Rings are offered for few items only (RING_MAX_ITEMS): every slice is labelled outside the
+    // ring with its name (shortened in the middle) and share, so no legend is needed.
     return {
       ...common,
-      legend: { type: 'scroll', bottom: 0 },
       series: [
         {
           type: 'pie',
-          radius: ['40%', '68%'],
-          center: ['50%', '45%'],
+          radius: ['42%', '66%'],
+          center: ['50%', '50%'],
           encode: { itemName: 'name', value: 'value' },
           itemStyle: { color: colorOf, borderWidth: 1, borderColor: 'transparent' },
-          label: { show: rows.length <= 8 && input.widthPx >= 480, color: input.textColor, textBorderWidth: 0, formatter: (p) => `${(p as { name: string }).name}\n${input.percent(source[p.dataIndex]?.share ?? 0)}` },
+          label: {
+            show: true,
+            position: 'outside',
+            color: input.textColor,
+            textBorderWidth: 0,
+            formatter: (p) => `${truncateMiddle((p as { name: string }).name, input.widthPx >= 480 ? 28 : 16)}\n${input.percent(source[p.dataIndex]?.share ?? 0)}`,
+          },
+          labelLine: { show: true },
         },
       ],
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakdownOption, breakdownRows, otherDwarfsItems } from './breakdown';
+import { breakdownOption, breakdownRows } from './breakdown';
 import { MAX_COMPARED_ITEMS, timeSeriesColumns, timeSeriesOption, ZOOM_THRESHOLD, type TimeSeriesChartInput } from './timeSeries';
 import { mapOption } from './map';
 import { bundleFrom } from '../../mocks/bundles';
@@ -47,6 +47,11 @@ describe('timeSeriesOption', () => {
     const [main, cmp] = seriesOf(o);
     expect(main!.type).toBe('bar');
     expect(cmp).toMatchObject({ type: 'line', name: 'Previous period', lineStyle: { type: 'dashed' } });
+  });
+
+  it('when an area chart is shown separately, then each item is a plain line: no fill, no stacking', () => {
+    const o = ts({ chart: 'area', series: breakdownSeries(), separately: true, stacked: true });
+    expect(seriesOf(o).map((s) => [s.type, Boolean(s.areaStyle), s.stack ?? null])).toEqual(Array.from({ length: 4 }, () => ['line', false, null]));
   });
 
   it('when shown separately and stacked, then each item and Other is a stacked series from one dataset', () => {
@@ -208,15 +213,6 @@ describe('breakdownRows', () => {
       ['Other (2)', null],
     ]);
   });
-
-  it.each([
-    [30, false],
-    [71, true],
-  ])('when Other is %i against 70 named, then it dwarfs the items: %s', (other, dwarfs) => {
-    const s = breakdownSeries();
-    s.breakdown!.other.summary = other;
-    expect(otherDwarfsItems(breakdownRows(s, rowNames))).toBe(dwarfs);
-  });
 });
 
 describe('breakdownOption', () => {
@@ -228,9 +224,9 @@ describe('breakdownOption', () => {
 
   it.each([
     ['pie', rows, ['Dataset', 'Article', 'Software', 'Other']],
-    ['pie', huge, ['Dataset', 'Article', 'Software']],
+    ['pie', huge, ['Dataset', 'Article', 'Software', 'Other']],
     ['bar', huge, ['Dataset', 'Article', 'Software', 'Other']],
-  ] as const)('when the view is %s, then the plotted items are as expected', (view, r, expected) => {
+  ] as const)('when the view is %s, then every row given is plotted (the widget decides whether Other is shown)', (view, r, expected) => {
     expect(sourceNames(build(view, [...r]))).toEqual(expected);
   });
 
@@ -240,17 +236,15 @@ describe('breakdownOption', () => {
     expect([0, 1, 2, 3].map((dataIndex) => color({ dataIndex }))).toEqual(['#111', '#222', '#111', '#888']);
   });
 
-  it.each([
-    [360, false],
-    [600, true],
-  ])('when the ring is %ipx wide, then slice labels shown: %s (the legend names them otherwise)', (widthPx, shown) => {
-    const o = breakdownOption({ ...common, rows, view: 'pie', palette: ['#111'], otherColor: '#888', textColor: '#000', widthPx, percent: String });
-    expect((o.series as { label: { show: boolean } }[])[0]!.label.show).toBe(shown);
+  it('when a ring is drawn, then every slice is labelled outside with its share and no legend pages', () => {
+    const o = breakdownOption({ ...common, rows, view: 'pie', palette: ['#111'], otherColor: '#888', textColor: '#000', widthPx: 360, percent: String });
+    expect((o.series as { label: { show: boolean; position: string } }[])[0]!.label).toMatchObject({ show: true, position: 'outside' });
+    expect(o.legend).toBeUndefined();
   });
 
   it('when a ring is drawn, then it has a hole and decals so slices differ without colour', () => {
     const o = build('pie');
-    expect((o.series as { radius: string[] }[])[0]!.radius[0]).toBe('40%');
+    expect((o.series as { radius: string[] }[])[0]!.radius[0]).toBe('42%');
     expect(o.aria).toMatchObject({ decal: { show: true } });
   });
 });

@@ -92,6 +92,9 @@ export function timeSeriesOption(input: TimeSeriesChartInput): ChartOption {
   const long = n > ZOOM_THRESHOLD;
 
   const colors = columnColors(input, columns);
+  // Shown separately, an area chart is drawn as plain lines: translucent stacked areas of many
+  // items blend into muddy colours, and lines compare items directly.
+  const asLines = input.separately && chart === 'area';
   const plotted = columns.map((c): LineSeriesOption | BarSeriesOption => {
     const isComparison = c.role === 'comparison';
     // An item's comparison is paler than the item, so the current period stays in front.
@@ -102,7 +105,7 @@ export function timeSeriesOption(input: TimeSeriesChartInput): ChartOption {
       encode: { x: 'period', y: c.key },
       // Stacked, comparisons stack among themselves: each dashed line then sits where its item's
       // layer edge was in the comparison period.
-      stack: stacked ? (isComparison ? 'comparison' : 'total') : undefined,
+      stack: stacked && !asLines ? (isComparison ? 'comparison' : 'total') : undefined,
       ...(color ? { itemStyle: { color, ...(faint ? { opacity: 0.6 } : {}) } } : {}),
     };
     if (chart === 'bar' && !isComparison) return { ...common, type: 'bar', large: n > 500 };
@@ -112,7 +115,7 @@ export function timeSeriesOption(input: TimeSeriesChartInput): ChartOption {
       showSymbol: n <= ZOOM_THRESHOLD,
       // LTTB keeps the visual shape when there are more points than pixels to draw them.
       sampling: n > widthPx ? 'lttb' : undefined,
-      areaStyle: chart === 'area' && !isComparison ? { opacity: stacked ? 0.85 : 0.35 } : undefined,
+      areaStyle: chart === 'area' && !isComparison && !asLines ? { opacity: stacked ? 0.85 : 0.35 } : undefined,
       lineStyle: faint ? { type: 'dashed', width: 1.5, opacity: 0.6 } : isComparison ? { type: 'dashed', width: 2 } : { width: 2 },
     };
   });

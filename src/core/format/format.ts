@@ -2,7 +2,9 @@
  * Locale-aware formatting with `Intl` only: the shape `useFormat()` returns, usable without React
  * (tests, stories, exports). Widgets receive an object of this shape and never format by hand.
  */
+import type { FieldId } from '../fields';
 import type { Granularity } from '../series/types';
+import { createItemNamer, type NamedItem } from '../vocabularies';
 
 export interface Format {
   /** Exact, grouped: 1234567 → "1,234,567" (en) / "1.234.567" (de). */
@@ -19,6 +21,8 @@ export interface Format {
   country(code: string): string;
   /** Picks the locale's label from `{en: …, fr: …}`, falling back to English, then any. */
   label(labels: Record<string, string>): string;
+  /** A subcount item's name for a reader: its label, the shipped vocabulary, Intl, or the humanised id (`core/vocabularies`). */
+  item(field: FieldId | string, item: NamedItem): string;
 }
 
 const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte', 'petabyte'] as const;
@@ -39,6 +43,7 @@ export function createFormat(locale: string): Format {
     Object.entries(dateFormats).map(([g, o]) => [g, new Intl.DateTimeFormat(locale, { ...o, timeZone: 'UTC' })]),
   ) as Record<Granularity, Intl.DateTimeFormat>;
   const language = locale.split('-')[0]!;
+  const item = createItemNamer(locale);
 
   return {
     number: (n) => exact.format(n),
@@ -71,5 +76,6 @@ export function createFormat(locale: string): Format {
     label(labels) {
       return labels[locale] ?? labels[language] ?? labels.en ?? Object.values(labels)[0] ?? '';
     },
+    item,
   };
 }

@@ -93,6 +93,10 @@ type Story = StoryObj<typeof meta>;
 export const ResourceTypesTable: Story = {};
 export const LicensesBar: Story = { args: { field: 'rights', metric: 'records', view: 'bar' } };
 export const FileTypesPie: Story = { args: { field: 'file_types', metric: 'files', view: 'pie' } };
+/** Few items: the ring is offered, its slices labelled outside. */
+export const AccessStatusesRing: Story = { args: { field: 'access_statuses', metric: 'records', view: 'pie' } };
+/** A multi-valued field: the shares add up to more than 100 %, and a note says why. */
+export const LanguagesOverlappingShares: Story = { args: { field: 'languages', metric: 'records', view: 'bar' } };
 export const CountriesDownloads: Story = { args: { field: 'countries', metric: 'downloads', mode: 'delta', view: 'bar' } };
 export const FundersDataVolume: Story = { args: { field: 'funders', metric: 'data_volume', view: 'table' } };
 export const Loading: Story = { args: { state: 'loading' } };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { BreakdownView, type BreakdownViewProps } from './BreakdownView';
 import { breakdownSeries } from '../../../core/charts/testSeries';
@@ -46,24 +46,42 @@ describe('BreakdownView', () => {
     expect(screen.queryByRole('link', { name: /Other/ })).toBeNull();
   });
 
-  it('when items exceed the page size, then pages show them in turn and Other stays visible', async () => {
+  it('when items exceed the page size, then pages show them in turn and Other closes the last page only', async () => {
     render(<BreakdownView {...props({ pageSize: 2 })} />);
-    expect(tableRows(screen.getByRole('table')).map((r) => r[0])).toEqual(['Resource types', 'Dataset', 'Article', 'Other (2 items)']);
+    expect(tableRows(screen.getByRole('table')).map((r) => r[0])).toEqual(['Resource types', 'Dataset', 'Article']);
     await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
     expect(tableRows(screen.getByRole('table')).map((r) => r[0])).toEqual(['Resource types', 'Software', 'Other (2 items)']);
     expect(screen.getByText('Page 2 of 2')).toBeInTheDocument();
   });
 
-  it('when the reader switches to the ring and Other dwarfs the rest, then a note explains it is left out', async () => {
-    render(<BreakdownView {...props({ series: hugeOther() })} />);
-    await userEvent.click(screen.getByRole('button', { name: 'Ring' }));
-    expect(screen.getByRole('img').getAttribute('aria-label')).toContain('Dataset leads with 40');
-    expect(screen.getByText(/outweighs all named items together/)).toHaveTextContent('“Other (40 items)” (1,000)');
+  it('when shown as bars, then each item has its value and share, Other is hidden until the reader shows it', async () => {
+    render(<BreakdownView {...props({ view: 'bar', series: hugeOther() })} />);
+    const list = screen.getByRole('list', { name: /Views by Resource types/ });
+    const items = () => within(list).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items()).toEqual(['Dataset403.7%', 'Article252.3%', 'Software50.5%']);
+    await userEvent.click(screen.getByRole('button', { name: 'Show “Other (40 items)” (1,000)' }));
+    expect(items()).toHaveLength(4);
+    expect(items()[3]).toContain('Other (40 items)');
   });
 
-  it('when Other is small, then the ring has no note', async () => {
-    render(<BreakdownView {...props({ view: 'pie' })} />);
-    expect(screen.queryByText(/outweighs/)).toBeNull();
+  it('when a field has more items than a ring can show, then the ring is not offered and bars stand in', () => {
+    const s = breakdownSeries();
+    s.breakdown!.items = Array.from({ length: 8 }, (_, i) => ({ id: `t${i}`, labels: { en: `Type ${i}` }, values: [1, 1], summary: 2 }));
+    render(<BreakdownView {...props({ view: 'pie', series: s })} />);
+    expect(screen.queryByRole('button', { name: 'Ring' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Bars' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('when a field has more items than the page size, then the bars show the largest and say how many more the table has', () => {
+    render(<BreakdownView {...props({ view: 'bar', pageSize: 2 })} />);
+    expect(within(screen.getByRole('list', { name: /^Views by/ })).getAllByRole('listitem').map((li) => li.firstChild?.nextSibling?.textContent)).toEqual(['Dataset', 'Article']);
+    expect(screen.getByText('1 more item is in the table.')).toBeInTheDocument();
+  });
+
+  it('when items overlap (shares above 100 %), then a note says so', () => {
+    const s = breakdownSeries({ summary: 50 });
+    render(<BreakdownView {...props({ view: 'bar', series: s })} />);
+    expect(screen.getByText(/Shares add up to more than 100 %/)).toBeInTheDocument();
   });
 
   it('when collapsed, then only the title and the expand button remain', async () => {

@@ -1,10 +1,14 @@
 /**
- * One field × one metric × one mode, as a table (count and share), bars, or a ring — the one
- * component behind every breakdown the reference copied per field. An Other larger than all
- * named items is left out of the ring with a note (bars and table keep it).
+ * One field × one metric × one mode, as a bar list (name, value, share, a light bar behind), a
+ * ring (offered for at most RING_MAX_ITEMS items) or a table — the one component behind every
+ * breakdown the reference copied per field. Other is left out of the bars and the ring until the
+ * reader shows it (it would dwarf the named items); the table lists it once, on its last page.
+ * When items overlap (a record with two subjects counts under both), a note says why the shares
+ * add up to more than 100 %.
  */
+import { Button } from 'semantic-ui-react';
 import { memo, useCallback, useState } from 'react';
-import { breakdownOption, breakdownRows, otherDwarfsItems } from '../../../core/charts/breakdown';
+import { breakdownOption, breakdownRows, RING_MAX_ITEMS } from '../../../core/charts/breakdown';
 import type { FieldId } from '../../../core/fields';
 import type { MetricId, Mode } from '../../../core/metrics';
 import type { WidgetSeries } from '../../../core/series/types';
@@ -13,6 +17,7 @@ import { DataTable } from '../shared/DataTable';
 import { fileSlug, metricCompact, metricName, metricValue } from '../shared/labels';
 import type { ViewCommon } from '../shared/types';
 import { WidgetFrame } from '../shared/WidgetFrame';
+import { BarList } from './BarList';
 import { breakdownTable } from './breakdownTable';
 
 export type BreakdownViewKind = 'table' | 'bar' | 'pie';
@@ -36,16 +41,21 @@ export interface BreakdownViewProps extends ViewCommon {
 
 export const BreakdownView = memo(function BreakdownView(props: BreakdownViewProps) {
   const { t, format, series, field, metric } = props;
-  const [view, setView] = useState<BreakdownViewKind>(props.view);
+  const [chosenView, setView] = useState<BreakdownViewKind>(props.view);
   const [collapsed, setCollapsed] = useState(props.collapsed);
+  const [showOther, setShowOther] = useState(false);
   const [page, setPage] = useState(0);
   const value = metricValue(format, metric);
   const otherLabel = (items: number) => t('common.otherItems', { count: items });
   const rows = breakdownRows(series, {
-    item: (i) => (field === 'countries' ? format.country(i.id) : format.label(i.labels) || i.id),
+    item: (i) => format.item(field, i),
     other: otherLabel,
   });
   const named = rows.filter((r) => !r.isOther);
+  // A ring of many slices cannot be read: offered only for few items, else the bars stand in.
+  const views = props.views.filter((v) => v !== 'pie' || named.length <= RING_MAX_ITEMS);
+  const view: BreakdownViewKind = views.includes(chosenView) ? chosenView : views.includes('bar') ? 'bar' : (views[0] ?? 'table');
+  const chartRows = showOther ? rows : named;
   const description = t('breakdown.description', {
     metric: metricName(t, metric),
     field: t(`fields.${field}`),
@@ -54,35 +64,43 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
     value: named[0] ? value(named[0].value) : '–',
   });
   const table = breakdownTable(rows, { caption: description, field, metricName: metricName(t, metric), value, searchUrl: props.searchUrl, t, format });
-  const dwarfs = otherDwarfsItems(rows);
   const other = rows.find((r) => r.isOther);
+  const overlapping = rows.reduce((sum, r) => sum + r.value, 0) > series.summary && series.summary > 0;
   const json = { field, metric, mode: props.mode, items: rows.map(({ id, name, value: v, share, isOther }) => ({ id, name, value: v, share, isOther })) };
-  const dataAsOf = series.dataAsOf ? format.date(series.dataAsOf, 'day') : null;
 
   const controls = (
     <>
-      {!collapsed && props.views.length > 1 && (
-        <span role="group" aria-label={t('breakdown.view')} className="rs-segmented">
-          {props.views.map((v) => (
-            <button key={v} type="button" className="rs-button" aria-pressed={view === v} onClick={() => {
+      {!collapsed && views.length > 1 && (
+        <Button.Group basic size="small" compact role="group" aria-label={t('breakdown.view')}>
+          {views.map((v) => (
+            <Button key={v} type="button" basic size="small" compact toggle active={view === v} onClick={() => {
                 setView(v);
                 props.onViewChange?.(v);
               }}>
               {t(`breakdown.${v}`)}
-            </button>
+            </Button>
           ))}
-        </span>
+        </Button.Group>
       )}
-      <button type="button" className="rs-button" aria-expanded={!collapsed} onClick={() => setCollapsed((c) => !c)}>
-        {t(collapsed ? 'breakdown.expand' : 'breakdown.collapse', { title: props.title })}
-      </button>
+      {/* Icon-only, its words as its name and tooltip: the toolbar stays on one line. */}
+      <Button
+        type="button"
+        basic
+        size="small"
+        compact
+        icon={collapsed ? 'plus' : 'minus'}
+        aria-expanded={!collapsed}
+        aria-label={t(collapsed ? 'breakdown.expand' : 'breakdown.collapse', { title: props.title })}
+        title={t(collapsed ? 'breakdown.expand' : 'breakdown.collapse', { title: props.title })}
+        onClick={() => setCollapsed((c) => !c)}
+      />
     </>
   );
 
   const buildOption = useCallback(
     ({ animation, tokens, widthPx }: ChartContext) =>
       breakdownOption({
-        rows,
+        rows: chartRows,
         view: view === 'pie' ? 'pie' : 'bar',
         palette: tokens.palette,
         otherColor: tokens.other,
@@ -96,29 +114,53 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
       }),
     // rows/value derive from (series, t, format, metric).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [series, view, t, format, metric, description],
+    [series, view, showOther, t, format, metric, description],
   );
+
+  const notes = (
+    <>
+      {other && view !== 'table' && (
+        <Button type="button" basic size="mini" compact toggle active={showOther} onClick={() => setShowOther((s) => !s)}>
+          {t(showOther ? 'breakdown.hideOther' : 'breakdown.showOther', { other: other.name, value: value(other.value) })}
+        </Button>
+      )}
+      {overlapping && <p className="rs-note">{t('breakdown.overlapNote', { field: t(`fields.${field}`) })}</p>}
+    </>
+  );
+
+  if (!collapsed && view === 'bar') {
+    return (
+      <WidgetFrame title={props.title} description={props.description} t={t} controls={controls} exports={{ filename: fileSlug(props.title), table, json }} className="rs-breakdown">
+        <BarList rows={[...named.slice(0, props.pageSize), ...(showOther && other ? [other] : [])]} label={description} field={field} value={value} format={format} searchUrl={props.searchUrl} />
+        {named.length > props.pageSize && <p className="rs-note">{t('breakdown.moreInTable', { count: named.length - props.pageSize })}</p>}
+        {notes}
+      </WidgetFrame>
+    );
+  }
 
   if (collapsed || view === 'table') {
     const pages = Math.max(1, Math.ceil(named.length / props.pageSize));
     const current = Math.min(page, pages - 1);
-    const shown = { ...table, rows: [...table.rows.filter((r) => !r.pinned).slice(current * props.pageSize, (current + 1) * props.pageSize), ...table.rows.filter((r) => r.pinned)] };
+    // Other closes the list once, on the last page.
+    const pinned = current === pages - 1 ? table.rows.filter((r) => r.pinned) : [];
+    const shown = { ...table, rows: [...table.rows.filter((r) => !r.pinned).slice(current * props.pageSize, (current + 1) * props.pageSize), ...pinned] };
     return (
-      <WidgetFrame title={props.title} description={props.description} t={t} controls={controls} exports={{ filename: fileSlug(props.title), table, json }} dataAsOf={dataAsOf} className="rs-breakdown">
+      <WidgetFrame title={props.title} description={props.description} t={t} controls={controls} exports={{ filename: fileSlug(props.title), table, json }} className="rs-breakdown">
         {!collapsed && (
           <>
             <DataTable model={shown} t={t} />
             {pages > 1 && (
               <div role="group" className="rs-pager" aria-label={t('breakdown.page', { page: current + 1, pages })}>
-                <button type="button" className="rs-button" disabled={current === 0} onClick={() => setPage(current - 1)}>
+                <Button type="button" basic size="small" compact disabled={current === 0} onClick={() => setPage(current - 1)}>
                   {t('breakdown.previousPage')}
-                </button>
+                </Button>
                 <span aria-live="polite">{t('breakdown.page', { page: current + 1, pages })}</span>
-                <button type="button" className="rs-button" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+                <Button type="button" basic size="small" compact disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
                   {t('breakdown.nextPage')}
-                </button>
+                </Button>
               </div>
             )}
+            {overlapping && <p className="rs-note">{t('breakdown.overlapNote', { field: t(`fields.${field}`) })}</p>}
           </>
         )}
       </WidgetFrame>
@@ -134,9 +176,9 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
       buildOption={buildOption}
       table={table}
       json={json}
-      height={Math.max(220, view === 'bar' ? 28 * rows.length + 32 : 300)}
-      dataAsOf={dataAsOf}
-      note={view === 'pie' && dwarfs && other ? t('breakdown.otherNote', { other: other.name, value: value(other.value) }) : undefined}
+      height={300}
+      note={notes}
+      noTableToggle={views.includes('table')}
       themeKey={props.themeKey}
       className="rs-breakdown"
     />

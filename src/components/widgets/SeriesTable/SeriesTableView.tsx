@@ -20,14 +20,12 @@ export interface SeriesTableViewProps extends ViewCommon {
 
 export function SeriesTableView({ title, description, metrics, mode, field, series, t, format }: SeriesTableViewProps) {
   const table = seriesTableModel({ caption: title, metrics, series, field, t, format });
-  const asOf = series.map((s) => s.dataAsOf).filter((d): d is string => d !== null).sort()[0] ?? null;
   return (
     <WidgetFrame
       title={title}
       description={description}
       t={t}
       exports={{ filename: fileSlug(title), table, json: { mode, field: field ?? null, series } }}
-      dataAsOf={asOf ? format.date(asOf, 'day') : null}
       className="rs-series-table"
     >
       <DataTable model={table} t={t} />

@@ -44,7 +44,7 @@ export function seriesTableModel({ caption, metrics, series, field, t, format }:
   const names = new Map<string, string>();
   for (const s of series)
     for (const item of s.breakdown?.items ?? [])
-      if (!names.has(item.id)) names.set(item.id, field === 'countries' ? format.country(item.id) : format.label(item.labels) || item.id);
+      if (!names.has(item.id)) names.set(item.id, format.item(field, item));
   const itemRows: TableRow[] = [...names].map(([id, name]) => ({
     key: id,
     cells: [{ raw: name }, ...cells(series.map((s) => s.breakdown?.items.find((i) => i.id === id)?.summary ?? null))],

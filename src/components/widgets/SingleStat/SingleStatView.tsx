@@ -56,7 +56,6 @@ export const SingleStatView = memo(function SingleStatView({ title, description,
       description={description}
       t={t}
       exports={{ filename: fileSlug(title), table, json: { metric, mode, value: series.summary, comparison: cmp } }}
-      dataAsOf={series.dataAsOf ? format.date(series.dataAsOf, 'day') : null}
       className="rs-single-stat"
     >
       <p className="rs-stat-value">

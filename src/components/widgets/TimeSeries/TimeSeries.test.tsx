@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TimeSeriesView, type TimeSeriesViewProps } from './TimeSeriesView';
 import { breakdownSeries, comparedBreakdownSeries, makeSeries, manyComparedItems } from '../../../core/charts/testSeries';
@@ -75,8 +75,9 @@ describe('TimeSeriesView', () => {
       ]);
     });
 
-    it('then the chart draws each item solid and its previous period dashed, in the same colour', () => {
+    it('then the chart draws each item solid and its previous period dashed, in the same colour', async () => {
       const { container } = render(<TimeSeriesView {...separately()} />);
+      await waitFor(() => expect(container.querySelector('svg path')).not.toBeNull());
       // The data lines are 2px (1.5px for comparisons); axes and grid lines are thinner.
       const lines = [...container.querySelectorAll('svg path[fill="none"]')].filter((p) => Number(p.getAttribute('stroke-width')) >= 1.5);
       const strokes = (dashed: boolean) => lines.filter((p) => p.hasAttribute('stroke-dasharray') === dashed).map((p) => p.getAttribute('stroke'));

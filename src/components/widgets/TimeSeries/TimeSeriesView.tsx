@@ -4,6 +4,7 @@
  * separately, in the item's colour). Controlled: the metric
  * and the "show separately" field change what data is requested, so their owner holds them.
  */
+import { Button } from 'semantic-ui-react';
 import { memo, useCallback, useId, useState } from 'react';
 import type { FieldId } from '../../../core/fields';
 import type { MetricId, Mode } from '../../../core/metrics';
@@ -51,7 +52,7 @@ export const TimeSeriesView = memo(function TimeSeriesView(props: TimeSeriesView
     // "Other (previous period)", not "Other (2 items) (previous period)": the count is today's.
     otherComparison: kind ? t(`timeSeries.itemComparison.${kind}`, { item: t('common.other') }) : undefined,
     item: (item: { labels: Record<string, string>; id: string }) =>
-      series.breakdown?.field === 'countries' ? format.country(item.id) : format.label(item.labels) || item.id,
+      format.item(series.breakdown?.field ?? '', item),
   };
   const period = (day: string) => format.date(day, series.granularity);
   const columns = timeSeriesColumns({ series, separately, names });
@@ -107,7 +108,7 @@ export const TimeSeriesView = memo(function TimeSeriesView(props: TimeSeriesView
       {props.metrics.length > 1 && (
         <label htmlFor={ids.metric} className="rs-control">
           <span className="rs-visually-hidden">{t('timeSeries.metric')}</span>
-          <select id={ids.metric} className="rs-select" value={metric} onChange={(e) => props.onMetricChange(e.target.value as MetricId)}>
+          <select id={ids.metric} className="rs-select ui compact dropdown" value={metric} onChange={(e) => props.onMetricChange(e.target.value as MetricId)}>
             {props.metrics.map((m) => (
               <option key={m} value={m}>
                 {metricName(t, m)}
@@ -121,7 +122,7 @@ export const TimeSeriesView = memo(function TimeSeriesView(props: TimeSeriesView
           <span className="rs-visually-hidden">{t('timeSeries.separately')}</span>
           <select
             id={ids.separately}
-            className="rs-select"
+            className="rs-select ui compact dropdown"
             value={props.separately ?? ''}
             onChange={(e) => props.onSeparatelyChange((e.target.value || null) as FieldId | null)}
           >
@@ -136,7 +137,7 @@ export const TimeSeriesView = memo(function TimeSeriesView(props: TimeSeriesView
       )}
       <label htmlFor={ids.chart} className="rs-control">
         <span className="rs-visually-hidden">{t('timeSeries.chart')}</span>
-        <select id={ids.chart} className="rs-select" value={chart} onChange={(e) => setChart(e.target.value as TimeChartKind)}>
+        <select id={ids.chart} className="rs-select ui compact dropdown" value={chart} onChange={(e) => setChart(e.target.value as TimeChartKind)}>
           {CHARTS.map((c) => (
             <option key={c} value={c}>
               {t(`timeSeries.${c}`)}
@@ -145,9 +146,9 @@ export const TimeSeriesView = memo(function TimeSeriesView(props: TimeSeriesView
         </select>
       </label>
       {separately && (
-        <button type="button" className="rs-button" aria-pressed={stacked} onClick={() => setStacked((s) => !s)}>
+        <Button type="button" basic size="small" compact toggle active={stacked} onClick={() => setStacked((s) => !s)}>
           {t('timeSeries.stacked')}
-        </button>
+        </Button>
       )}
     </>
   );
@@ -162,7 +163,6 @@ export const TimeSeriesView = memo(function TimeSeriesView(props: TimeSeriesView
       table={table}
       json={{ metric, mode, granularity: series.granularity, periods: series.periods, series: columns.map(({ name, values }) => ({ name, values })) }}
       height={props.height}
-      dataAsOf={series.dataAsOf ? format.date(series.dataAsOf, 'day') : null}
       themeKey={props.themeKey}
       className="rs-time-series"
     />

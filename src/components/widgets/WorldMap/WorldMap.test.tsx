@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { WorldMapView, type WorldMapViewProps } from './WorldMapView';
 import { makeSeries } from '../../../core/charts/testSeries';
@@ -32,8 +32,9 @@ const props = (over: Partial<WorldMapViewProps> = {}): WorldMapViewProps => ({
 });
 
 describe('WorldMapView', () => {
-  it('when drawn, then the map is described with the number of countries and the leader, and shapes are drawn', () => {
+  it('when drawn, then the map is described with the number of countries and the leader, and shapes are drawn', async () => {
     const { container } = render(<WorldMapView {...props()} />);
+    await waitFor(() => expect(container.querySelectorAll('path').length).toBeGreaterThan(150));
     expect(screen.getByRole('img').getAttribute('aria-label')).toContain('2 countries; most from Germany (50)');
     expect(container.querySelectorAll('path').length).toBeGreaterThan(150);
   });

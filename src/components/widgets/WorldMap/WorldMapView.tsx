@@ -8,7 +8,7 @@ import { mapOption, type CountryValue } from '../../../core/charts/map';
 import { mappableCountries } from '../../../core/geo/world';
 import type { MetricId, Mode } from '../../../core/metrics';
 import type { WidgetSeries } from '../../../core/series/types';
-import { ensureWorldMap, WORLD_MAP } from '../../EChart/echarts';
+import { ensureWorldMap, WORLD_MAP } from '../../charts/echarts';
 import { breakdownTable } from '../Breakdown/breakdownTable';
 import { ChartWidget, type ChartContext } from '../shared/ChartWidget';
 import { metricCompact, metricName, metricValue } from '../shared/labels';
@@ -30,7 +30,7 @@ export const WorldMapView = memo(function WorldMapView(props: WorldMapViewProps)
   ensureWorldMap();
   const value = metricValue(format, metric);
   const rows = breakdownRows(series, {
-    item: (i) => format.country(i.id.toUpperCase()),
+    item: (i) => format.item('countries', i),
     other: (items) => t('common.otherItems', { count: items }),
   });
   const mappable = mappableCountries();
@@ -75,7 +75,6 @@ export const WorldMapView = memo(function WorldMapView(props: WorldMapViewProps)
       table={table}
       json={{ metric, mode: props.mode, countries: rows.map(({ id, name, value: v, share, isOther }) => ({ id, name, value: v, share, isOther })) }}
       height={props.height}
-      dataAsOf={series.dataAsOf ? format.date(series.dataAsOf, 'day') : null}
       note={unmapped > 0 ? t('map.unmapped', { count: unmapped }) : undefined}
       themeKey={props.themeKey}
       className="rs-map"

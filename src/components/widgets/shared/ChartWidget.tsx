@@ -4,10 +4,10 @@
  */
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ChartOption } from '../../../core/charts/types';
-import { EChart } from '../../EChart/EChart';
-import type { EChartsType } from '../../EChart/echarts';
-import { chartPngDataUrl, chartSvgString } from '../../EChart/exportChart';
-import { usePrefersReducedMotion } from '../../EChart/usePrefersReducedMotion';
+import { Chart } from '../../charts/Chart';
+import type { EChartsType } from '../../charts/echarts';
+import { chartPngDataUrl, chartSvgString } from '../../charts/exportChart';
+import { usePrefersReducedMotion } from '../../charts/usePrefersReducedMotion';
 import { echartsTheme } from '../../../theme/echartsTheme';
 import type { ThemeTokens } from '../../../theme/tokens';
 import { useThemeTokens } from './useThemeTokens';
@@ -37,9 +37,10 @@ export interface ChartWidgetProps {
   table: TableModel;
   json?: unknown;
   height: number;
-  dataAsOf?: string | null;
   /** Shown under the chart (e.g. why Other is not in the ring). */
   note?: ReactNode;
+  /** Leave out the "View as table" toggle (a widget whose own view switch offers a table). */
+  noTableToggle?: boolean;
   /** Start on the table instead of the chart. */
   initialTable?: boolean;
   /** Forces a chart re-theme (theme changes made through the dashboard root are noticed anyway). */
@@ -54,9 +55,9 @@ export function ChartWidget(props: ChartWidgetProps) {
   const reducedMotion = usePrefersReducedMotion();
   const [showTable, setShowTable] = useState(props.initialTable ?? false);
   const chartRef = useRef<EChartsType | null>(null);
-  const tokens = useThemeTokens(bodyRef);
-  // Re-initialise the chart with the new ECharts theme whenever the CSS theme changes.
-  const themeKey = `${props.themeKey ?? ''}|${tokens.background}|${tokens.text}|${tokens.palette.join()}`;
+  const tokens = useThemeTokens(bodyRef, props.themeKey);
+  // The chart is re-created with the new ECharts theme whenever the CSS theme changes.
+  const theme = useMemo(() => echartsTheme(tokens), [tokens]);
   const { buildOption } = props;
   const option = useMemo(
     () => buildOption({ widthPx, animation: !reducedMotion, tokens }),
@@ -71,7 +72,7 @@ export function ChartWidget(props: ChartWidgetProps) {
     table,
     json: props.json,
     png: showTable ? undefined : () => (chartRef.current ? chartPngDataUrl(chartRef.current, { background: tokens.background }) : null),
-    svg: () => chartSvgString(option, { width: widthPx, height, theme: echartsTheme(tokens) }),
+    svg: () => chartSvgString(option, { width: widthPx, height, theme }),
   };
 
   return (
@@ -80,19 +81,18 @@ export function ChartWidget(props: ChartWidgetProps) {
       description={props.description}
       t={t}
       controls={props.controls}
-      tableToggle={{ shown: showTable, onToggle: () => setShowTable((s) => !s) }}
+      tableToggle={props.noTableToggle ? undefined : { shown: showTable, onToggle: () => setShowTable((s) => !s) }}
       exports={exports}
-      dataAsOf={props.dataAsOf}
       className={props.className}
     >
       <div ref={bodyRef}>
         {showTable ? (
           <DataTable model={table} t={t} />
         ) : (
-          <EChart option={option} height={height} label={table.caption} themeKey={themeKey} onInstance={onInstance} />
+          <Chart option={option} height={height} label={table.caption} theme={theme} onInstance={onInstance} />
         )}
       </div>
-      {props.note && <p className="rs-note">{props.note}</p>}
+      {props.note ? <div className="rs-notes">{props.note}</div> : null}
     </WidgetFrame>
   );
 }

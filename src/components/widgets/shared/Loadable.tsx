@@ -2,6 +2,7 @@
  * Renders a `Loadable` (the data hooks' result) by its status: a fixed-height skeleton while
  * pending (no layout shift), a message for empty, a message with Retry for errors, else the view.
  */
+import { Button } from 'semantic-ui-react';
 import type { ReactNode } from 'react';
 import type { WidgetT } from './types';
 
@@ -49,9 +50,9 @@ function StateBody({ loadable, t, height }: { loadable: Exclude<LoadableLike<unk
       return (
         <div className="rs-state" style={{ minHeight: height }} role="alert">
           <p>{t('common.error')}</p>
-          <button type="button" className="rs-button" onClick={loadable.retry}>
+          <Button type="button" basic size="small" compact onClick={loadable.retry}>
             {t('common.retry')}
-          </button>
+          </Button>
         </div>
       );
     case 'empty':

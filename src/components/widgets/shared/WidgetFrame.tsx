@@ -2,6 +2,7 @@
  * The frame every widget view draws in: a titled region with its controls, the chart/table
  * toggle and the export menu. Views fill the body; the frame owns nothing but layout.
  */
+import { Button } from 'semantic-ui-react';
 import { useId, type ReactNode } from 'react';
 import { ExportMenu, type ExportSpec } from './ExportMenu';
 import type { WidgetT } from './types';
@@ -15,13 +16,11 @@ export interface WidgetFrameProps {
   /** The "view as table" toggle, for widgets that draw a chart. */
   tableToggle?: { shown: boolean; onToggle: () => void };
   exports?: ExportSpec;
-  /** Already formatted "data as of" day. */
-  dataAsOf?: string | null;
   className?: string;
   children: ReactNode;
 }
 
-export function WidgetFrame({ title, description, t, controls, tableToggle, exports, dataAsOf, className, children }: WidgetFrameProps) {
+export function WidgetFrame({ title, description, t, controls, tableToggle, exports, className, children }: WidgetFrameProps) {
   const headingId = useId();
   return (
     <section className={['rs-widget', className].filter(Boolean).join(' ')} aria-labelledby={headingId}>
@@ -33,9 +32,9 @@ export function WidgetFrame({ title, description, t, controls, tableToggle, expo
           <div className="rs-widget-toolbar" role="group" aria-label={`${t('common.controls')}: ${title}`}>
             {controls}
             {tableToggle && (
-              <button type="button" className="rs-button" aria-pressed={tableToggle.shown} onClick={tableToggle.onToggle}>
+              <Button type="button" basic size="small" compact toggle active={tableToggle.shown} onClick={tableToggle.onToggle}>
                 {t('common.viewAsTable')}
-              </button>
+              </Button>
             )}
             {exports && <ExportMenu spec={exports} t={t} title={title} />}
           </div>
@@ -43,7 +42,6 @@ export function WidgetFrame({ title, description, t, controls, tableToggle, expo
       </header>
       {description && <p className="rs-widget-description">{description}</p>}
       <div className="rs-widget-body">{children}</div>
-      {dataAsOf && <p className="rs-widget-footnote">{t('common.dataAsOf', { date: dataAsOf })}</p>}
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { readThemeTokens, THEMES, type ThemeTokens } from '../../../theme/tokens
  * current when the root's theme or host colours change: ECharts draws with resolved colours,
  * not CSS variables, so charts must be told.
  */
-export function useThemeTokens(ref: RefObject<HTMLElement | null>): ThemeTokens {
+export function useThemeTokens(ref: RefObject<HTMLElement | null>, key?: string): ThemeTokens {
   const [tokens, setTokens] = useState<ThemeTokens>(THEMES.light);
   useLayoutEffect(() => {
     const el = ref.current;
@@ -21,6 +21,7 @@ export function useThemeTokens(ref: RefObject<HTMLElement | null>): ThemeTokens 
     const observer = new MutationObserver(update);
     observer.observe(root, { attributes: true, attributeFilter: ['style', 'class', 'data-theme'] });
     return () => observer.disconnect();
-  }, [ref]);
+    // `key` (a theme name a story or host passes) forces a re-read when it changes.
+  }, [ref, key]);
   return tokens;
 }

@@ -1,7 +1,9 @@
 /**
  * The only place ECharts is imported at runtime: `echarts/core` plus exactly the charts,
  * components and renderers our option builders use, so a host's bundle carries nothing else.
+ * `echarts-for-react`'s core component draws with this same `echarts/core` (see `Chart.tsx`).
  */
+import * as echartsCore from 'echarts/core';
 import { use as registerEChartsParts, init, registerMap, getMap, type EChartsType } from 'echarts/core';
 import { BarChart, LineChart, MapChart, PieChart } from 'echarts/charts';
 import {
@@ -34,6 +36,8 @@ registerEChartsParts([
   SVGRenderer,
 ]);
 
+/** The `echarts/core` namespace with our parts registered, for `echarts-for-react/lib/core`. */
+export const echarts = echartsCore;
 export { init };
 export type { EChartsType };
 

@@ -1,5 +1,5 @@
-export { EChart } from './EChart';
-export type { EChartProps } from './EChart';
+export { Chart } from './Chart';
+export type { ChartProps } from './Chart';
 export { usePrefersReducedMotion } from './usePrefersReducedMotion';
 export { chartPngDataUrl, chartSvgString } from './exportChart';
 export { ensureWorldMap, WORLD_MAP, type EChartsType } from './echarts';
