@@ -92,7 +92,7 @@ describe('POST /api/stats budgets', () => {
   });
 
   it('when a range is longer than allowed, then 400 naming REPOSTATS_MAX_RANGE_DAYS and the query', async () => {
-    const res = await stats({ a: { stat: 'global-stats', params: { start_date: '1985-01-01', end_date: '2026-12-31' } } });
+    const res = await stats({ a: { stat: 'global-stats', params: { start_date: '1991-01-01', end_date: '2026-12-31' } } });
     expect(res.status).toBe(400);
     const { error } = (await res.json()) as ErrorBody & { error: { path: string } };
     expect(error.limit).toEqual({ setting: 'REPOSTATS_MAX_RANGE_DAYS', max: DEFAULT_LIMITS.maxRangeDays });
