@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { type CounterConfig, CounterEnvShape, counterConfig } from './config/counter';
 import { LimitsEnvShape, type RequestLimits, requestLimits } from './config/limits';
+import { VocabularyError, resolveVocabularies } from './config/vocabularies';
 
 const commaList = z
   .string()
@@ -69,6 +70,8 @@ const EnvSchema = StorageEnvSchema.extend({
   REPOSTATS_AGGREGATE_EVERY: z.coerce.number().min(0).default(0),
   /** Bytes of rendered bundles `serve` keeps in memory (LRU); the rest are read from `bundle_cache`. */
   REPOSTATS_CACHE_MEMORY: size('64mb').default('64mb'),
+  /** A directory of the site's own vocabulary files over the shipped ones (server/config/vocabularies.ts). */
+  REPOSTATS_VOCABULARIES: z.string().min(1).optional(),
   ...CounterEnvShape,
   ...LimitsEnvShape,
 });
@@ -184,6 +187,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parseEnv(EnvSchema, env);
   const counter = counterConfig(e);
   if (counter.problems.length) throw new ConfigError(counter.problems);
+  try {
+    resolveVocabularies(e.REPOSTATS_VOCABULARIES);
+  } catch (error) {
+    if (error instanceof VocabularyError) throw new ConfigError(error.problems);
+    throw error;
+  }
   return {
     port: e.PORT,
     host: e.HOST,

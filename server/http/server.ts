@@ -7,6 +7,8 @@ import { createServer, type Server } from 'node:http';
 import { loadConfig, type ServerConfig } from '../config';
 import { openDatabase } from '../storage/open';
 import { reconcileWithRuns } from '../cache/reconcile';
+import { syncVocabularyStamp } from '../cache/vocabularyStamp';
+import { resolveVocabularies } from '../config/vocabularies';
 import { createApp, type App } from './app';
 import { runAndRefresh } from './aggregate';
 import type { LayoutDomain, Logger, ServingDomain } from './deps';
@@ -67,6 +69,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const db = await openDatabase(config.db, {
     duckdb: { memoryBytes: config.duckdb.serveMemoryBytes, threads: config.duckdb.threads, memoryReleaseDelayMs: RELEASE_WORK_MEMORY_AFTER_MS },
   });
+  await syncVocabularyStamp(db, resolveVocabularies());
   const app = createApp({
     db,
     config,

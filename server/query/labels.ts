@@ -1,5 +1,9 @@
-/** The labels of the items an answer names, by item id, from `item_labels`. */
+/**
+ * The labels of the items an answer names, by item id: those stored from records (`item_labels`),
+ * with the field's vocabulary (`server/config/vocabularies.ts`) filling what a record did not give.
+ */
 import type { FieldId } from '../../src/core/fields';
+import { labelsFor, resolveVocabularies, type Vocabularies } from '../config/vocabularies';
 import type { SqlEngine } from '../storage/port';
 import { Params } from './sqlParts';
 
@@ -7,6 +11,7 @@ export async function itemLabels(
   db: SqlEngine,
   fields: readonly FieldId[],
   items: readonly (readonly string[])[],
+  vocabularies: Vocabularies = resolveVocabularies(),
 ): Promise<Record<string, Record<string, string>>> {
   const out: Record<string, Record<string, string>> = {};
   for (const [i, field] of fields.entries()) {
@@ -17,12 +22,18 @@ export async function itemLabels(
       `SELECT item_id, labels FROM item_labels WHERE field = ${p.add(field)} AND item_id IN (${p.list(ids)})`,
       p.values,
     );
+    const stored = new Map<string, Record<string, unknown>>();
     for (const r of rows) {
       try {
-        out[r.item_id] = JSON.parse(r.labels) as Record<string, string>;
+        const parsed = JSON.parse(r.labels) as unknown;
+        if (parsed && typeof parsed === 'object') stored.set(r.item_id, parsed as Record<string, unknown>);
       } catch {
         // A label that is not JSON is ignored rather than failing the answer.
       }
+    }
+    for (const id of ids) {
+      const labels = labelsFor(vocabularies, field, id, stored.get(id));
+      if (Object.keys(labels).length > 0) out[id] = labels;
     }
   }
   return out;

@@ -80,7 +80,7 @@ const MOCK_ITEMS: Record<FieldId, { id: string; en: string; fr?: string }[]> = {
   access_statuses: [
     { id: 'open', en: 'Open', fr: 'Ouvert' },
     { id: 'restricted', en: 'Restricted', fr: 'Restreint' },
-    { id: 'metadata-only', en: 'Metadata only' },
+    { id: 'metadata-only', en: 'Metadata-only' },
     { id: 'embargoed', en: 'Embargoed' },
   ],
   languages: [{ id: 'eng', en: 'English' }, { id: 'fra', en: 'French' }, { id: 'deu', en: 'German' }, { id: 'spa', en: 'Spanish' }],

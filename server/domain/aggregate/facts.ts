@@ -4,6 +4,7 @@
  */
 import { METRICS, type Basis, type MetricId } from '../../../src/core/metrics';
 import type { SqlEngine } from '../../storage/port';
+import { labelsFor, resolveVocabularies, type Vocabularies } from '../../config/vocabularies';
 
 export type Family = 'records' | 'usage';
 
@@ -107,20 +108,27 @@ export async function factSpan(db: SqlEngine, scope: FactScope): Promise<{ first
   return { first: row.first, last: row.last };
 }
 
-/** Labels per item of the given fields: `field|item` → `{lang: label}`. */
-export async function itemLabels(db: SqlEngine): Promise<Map<string, Record<string, string>>> {
+/** An item's labels, by field and id (see `itemLabels`). */
+export type ItemLabelsOf = (field: string, id: string) => Record<string, string>;
+
+/**
+ * The labels of every item: those stored from records (`item_labels`), with the field's vocabulary
+ * (shipped or the site's, `server/config/vocabularies.ts`) filling the languages, or the whole
+ * label, a record did not give.
+ */
+export async function itemLabels(db: SqlEngine, vocabularies: Vocabularies = resolveVocabularies()): Promise<ItemLabelsOf> {
   const rows = await db.query<{ field: string; item_id: string; labels: string }>(
     'SELECT field, item_id, labels FROM item_labels',
   );
-  const out = new Map<string, Record<string, string>>();
+  const stored = new Map<string, Record<string, string>>();
   for (const r of rows) {
     try {
       const parsed = JSON.parse(r.labels) as unknown;
-      if (parsed && typeof parsed === 'object') out.set(`${r.field}|${r.item_id}`, parsed as Record<string, string>);
+      if (parsed && typeof parsed === 'object') stored.set(`${r.field}|${r.item_id}`, parsed as Record<string, string>);
     } catch {
       // A label that is not JSON is a plain string in the ingest's default language.
-      out.set(`${r.field}|${r.item_id}`, { en: r.labels });
+      stored.set(`${r.field}|${r.item_id}`, { en: r.labels });
     }
   }
-  return out;
+  return (field, id) => labelsFor(vocabularies, field, id, stored.get(`${field}|${id}`));
 }

@@ -84,7 +84,7 @@ describe('buildBundle', () => {
 
   it('when labels exist, then the kept items carry them', async () => {
     const b = await buildBundle(db, { community: 'global', category: 'record-snapshot', year: 2024, basis: 'created' });
-    expect(b?.subcounts.resource_types?.items).toContainEqual({ id: 'dataset', labels: { en: 'Dataset', fr: 'Jeu de données' } });
+    expect(b?.subcounts.resource_types?.items).toContainEqual({ id: 'dataset', labels: { de: 'Datensatz', en: 'Dataset', es: 'Conjunto de datos', fr: 'Jeu de données' } });
   });
 });
 

@@ -101,7 +101,7 @@ export async function buildBundle(db: SqlEngine, key: BundleKey, opts: { topN?: 
       });
     }
     subcounts[field] = {
-      items: items.map((it) => ({ id: it.item_id, labels: labels.get(`${field}|${it.item_id}`) ?? {} })),
+      items: items.map((it) => ({ id: it.item_id, labels: labels(field, it.item_id) })),
       series: itemSeries,
       other,
       otherItems: ranked.filter((r) => r.field === field).length - items.length,

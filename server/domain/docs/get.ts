@@ -11,7 +11,7 @@ import { I18N_LABEL_FIELDS, type DailyDoc } from '../../../src/core/docs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { SqlEngine } from '../../storage/port';
 import { daysBetween, maxDay, minDay } from '../aggregate/days';
-import { FACT_COLUMNS, TABLES, addFact, factSpan, itemLabels, scopeFilter, zeroFact, type Fact, type Family } from '../aggregate/facts';
+import { FACT_COLUMNS, TABLES, addFact, factSpan, itemLabels, scopeFilter, zeroFact, type Fact, type Family, type ItemLabelsOf } from '../aggregate/facts';
 import { holdsSomething, rankScore, recordDeltaShape, recordSnapshotShape, usageShape, type UsageRanking } from './shape';
 
 export interface DailyDocsQuery {
@@ -90,7 +90,7 @@ class DocBuilder {
   constructor(
     private readonly o: {
       family: Family; mode: 'delta' | 'snapshot'; community: string; fields: FieldId[];
-      labels: Map<string, Record<string, string>>; topN: number;
+      labels: ItemLabelsOf; topN: number;
     },
   ) {}
 
@@ -151,7 +151,7 @@ class DocBuilder {
   }
 
   private item(field: FieldId, it: Item) {
-    const labels = this.o.labels.get(`${field}|${it.id}`) ?? {};
+    const labels = this.o.labels(field, it.id);
     return { id: it.id, label: referenceLabel(field, labels), labels, ...this.shape(it.fact) };
   }
 

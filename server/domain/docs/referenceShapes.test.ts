@@ -120,7 +120,10 @@ describe('daily documents in the reference\'s shapes', () => {
     expect(article?.label).toEqual({ de: 'Zeitschriftenartikel', en: 'Journal article' });
     const funder = subcounts['funders']?.[0];
     expect(funder).toMatchObject({ id: '00k4n6c31', label: 'National Endowment for the Humanities', labels: { en: 'National Endowment for the Humanities' } });
-    expect(subcounts['access_statuses']?.find((a) => a.id === 'open')).toMatchObject({ label: '', labels: {} });
+    // Records give access statuses no label: the shipped vocabulary does (server/config/vocabularies.ts).
+    expect(subcounts['access_statuses']?.find((a) => a.id === 'open')).toMatchObject({
+      label: 'Open', labels: { de: 'Offen', en: 'Open', es: 'Abierto', fr: 'Ouvert' },
+    });
     expect(doc).toMatchObject({ timestamp: `${DAY}T23:59:59Z`, updated_timestamp: `${DAY}T23:59:59Z` });
   });
 });

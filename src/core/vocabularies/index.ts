@@ -11,13 +11,18 @@
 import type { FieldId } from '../fields';
 import { ACCESS_STATUSES } from './accessStatuses';
 import { FILE_TYPES, fileTypeFallback } from './fileTypes';
+import { termOf } from './fill';
 import { RESOURCE_TYPES } from './resourceTypes';
 import type { Vocabulary } from './types';
 
-export type { Vocabulary } from './types';
+export type { Term, Vocabulary } from './types';
 export { ACCESS_STATUSES, FILE_TYPES, RESOURCE_TYPES };
+export { termOf, withTerm, type Labels } from './fill';
 
-/** The shipped vocabulary of each field that has one. */
+/**
+ * The shipped vocabulary of each field that has one in the viewer's language. Licences (`rights`,
+ * `./licenses.ts`) are English-only and reach the library through the server's labels.
+ */
 export const VOCABULARIES: Partial<Record<FieldId, Vocabulary>> = {
   access_statuses: ACCESS_STATUSES,
   resource_types: RESOURCE_TYPES,
@@ -64,8 +69,8 @@ export function createItemNamer(locale: string): (field: FieldId | string, item:
     const labels = item.labels ?? {};
     const own = useful(labels[locale], id) ?? useful(labels[language], id);
     if (own) return own;
-    const term = VOCABULARIES[field as FieldId]?.[id] ?? VOCABULARIES[field as FieldId]?.[id.toLowerCase()];
-    if (term) return (term as Record<string, string | undefined>)[language] ?? term.en;
+    const term = termOf(VOCABULARIES[field as FieldId], id);
+    if (term) return term[language] ?? term['en'] ?? humaniseId(id);
     if (field === 'countries') {
       const name = /^[a-z]{2}$/i.test(id) ? intlName(regions, id.toUpperCase()) : undefined;
       if (name) return name;

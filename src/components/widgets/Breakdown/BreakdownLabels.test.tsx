@@ -52,9 +52,9 @@ const UNKNOWN: Items = [{ id: 'data-paper_v2', labels: { en: '' } }];
 
 describe('breakdown item names are words in the viewer’s language', () => {
   it.each([
-    ['en', ['Open', 'Metadata only'], ['Thesis'], ['PDF', 'Plain text'], ['Germany'], ['Chinese']],
-    ['fr', ['Ouvert', 'Métadonnées seules'], ['Thèse'], ['PDF', 'Texte brut'], ['Allemagne'], ['Chinois']],
-    ['de', ['Offen', 'Nur Metadaten'], ['Abschlussarbeit'], ['PDF', 'Nur-Text'], ['Deutschland'], ['Chinesisch']],
+    ['en', ['Open', 'Metadata-only'], ['Thesis'], ['PDF', 'Plain text'], ['Germany'], ['Chinese']],
+    ['fr', ['Ouvert', 'Métadonnées uniquement'], ['Thèse'], ['PDF', 'Texte brut'], ['Allemagne'], ['Chinois']],
+    ['de', ['Offen', 'Reiner Metadateneintrag'], ['Abschlussarbeit'], ['PDF', 'Nur-Text'], ['Deutschland'], ['Chinesisch']],
     ['es', ['Abierto', 'Solo metadatos'], ['Tesis'], ['PDF', 'Texto plano'], ['Alemania'], ['Chino']],
   ] as const)('in %s: access statuses, resource types, file types, countries and languages', (locale, access, types, files, countries, languages) => {
     expect(names(locale, 'access_statuses', ACCESS)).toEqual(access);
