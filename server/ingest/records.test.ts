@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SqlEngine } from '../storage/port';
+import { DEFAULT_SUBCOUNT_CONFIG, type SubcountConfig } from '../config/subcounts';
 import { importLines } from './importLines';
 import { freshDb, lines } from './testDb';
 
@@ -72,6 +73,28 @@ describe('importing records', () => {
     await importLines(db, { kind: 'records', lines: lines(...fixtures()), source: 'fixtures' });
     const [label] = await db.query("SELECT labels FROM item_labels WHERE field = 'resource_types' AND item_id = 'textDocument-journalArticle'");
     expect(JSON.parse(String(label?.['labels']))).toEqual({ de: 'Zeitschriftenartikel', en: 'Journal article' });
+  });
+
+  it('when sample records name affiliations by text only, then by default only the identified ones count; with identifiedOnly off, every name counts too', async () => {
+    const affiliations = async () =>
+      (await db.query<{ item_id: string }>("SELECT DISTINCT item_id FROM record_items WHERE field = 'affiliations' ORDER BY item_id")).map((r) => r.item_id);
+    await importLines(db, { kind: 'records', lines: lines(...fixtures()), source: 'fixtures' });
+    // "University Of British Columbia" beside ROR 03rmrcq20 in the same record is not a second institution.
+    expect(await affiliations()).toEqual(['013v4ng57', '03rmrcq20']);
+
+    const named: SubcountConfig = { ...DEFAULT_SUBCOUNT_CONFIG, affiliations: { ...DEFAULT_SUBCOUNT_CONFIG.affiliations, identifiedOnly: false } as SubcountConfig['affiliations'] };
+    const other = await freshDb();
+    try {
+      await importLines(other, { kind: 'records', lines: lines(...fixtures()), source: 'fixtures', subcountConfig: named });
+      const rows = await other.query<{ item_id: string }>("SELECT DISTINCT item_id FROM record_items WHERE field = 'affiliations' ORDER BY item_id");
+      // Name-only values count under their name, "San Francisco Public Library" then beside its own ROR id.
+      expect(rows.map((r) => r.item_id).sort()).toEqual([
+        '013v4ng57', '03rmrcq20', 'Henry Ford College', 'San Francisco Public Library', 'University Of British Columbia',
+        'University of Missouri - St. Louis', 'University of Southern California', 'Université Sorbonne Paris Nord',
+      ]);
+    } finally {
+      await other.close();
+    }
   });
 
   it('when a record is deleted, has an owner and a parent, then those land in its row', async () => {
