@@ -3,6 +3,7 @@
  * vocabularies carry (`title: {en, fr, de, es}`), so the dashboards' label handling is exercised.
  * Each entry has a relative frequency: the breakdowns come out skewed, as real ones are.
  */
+import { RESOURCE_TYPES as SHIPPED_RESOURCE_TYPES } from '../../src/core/vocabularies';
 
 export type Labels = { en: string; fr?: string; de?: string; es?: string };
 
@@ -44,22 +45,29 @@ export interface ResourceType {
   journal?: boolean;
 }
 
-export const RESOURCE_TYPES: readonly ResourceType[] = [
-  { id: 'publication-article', title: { en: 'Journal article', fr: 'Article de revue', de: 'Zeitschriftenartikel', es: 'Artículo de revista' }, weight: 34, files: ['pdf'], extras: ['docx', 'csv'], downloadAffinity: 1, journal: true },
-  { id: 'publication-preprint', title: { en: 'Preprint', fr: 'Prépublication', de: 'Preprint', es: 'Preimpresión' }, weight: 10, files: ['pdf'], extras: ['docx'], downloadAffinity: 1.1 },
-  { id: 'publication-book', title: { en: 'Book', fr: 'Livre', de: 'Buch', es: 'Libro' }, weight: 5, files: ['pdf'], extras: [], downloadAffinity: 0.9 },
-  { id: 'publication-section', title: { en: 'Book chapter', fr: 'Chapitre de livre', de: 'Buchkapitel', es: 'Capítulo de libro' }, weight: 6, files: ['pdf'], extras: [], downloadAffinity: 0.9 },
-  { id: 'publication-thesis', title: { en: 'Thesis', fr: 'Thèse', de: 'Abschlussarbeit', es: 'Tesis' }, weight: 5, files: ['pdf'], extras: ['zip'], downloadAffinity: 1.2 },
-  { id: 'publication-report', title: { en: 'Report', fr: 'Rapport', de: 'Bericht', es: 'Informe' }, weight: 6, files: ['pdf'], extras: ['xlsx'], downloadAffinity: 0.8 },
-  { id: 'dataset', title: { en: 'Dataset', fr: 'Jeu de données', de: 'Datensatz', es: 'Conjunto de datos' }, weight: 12, files: ['csv', 'zip', 'xlsx', 'json'], extras: ['pdf', 'txt'], downloadAffinity: 1.5 },
-  { id: 'software', title: { en: 'Software', fr: 'Logiciel', de: 'Software', es: 'Software' }, weight: 5, files: ['zip'], extras: ['py', 'txt'], downloadAffinity: 1.6 },
-  { id: 'image-figure', title: { en: 'Figure', fr: 'Figure', de: 'Abbildung', es: 'Figura' }, weight: 5, files: ['png', 'jpg'], extras: ['tif'], downloadAffinity: 0.7 },
-  { id: 'image-photo', title: { en: 'Photo', fr: 'Photo', de: 'Foto', es: 'Fotografía' }, weight: 3, files: ['jpg', 'tif'], extras: [], downloadAffinity: 0.6 },
-  { id: 'presentation', title: { en: 'Presentation', fr: 'Présentation', de: 'Präsentation', es: 'Presentación' }, weight: 5, files: ['pptx', 'pdf'], extras: [], downloadAffinity: 0.8 },
-  { id: 'poster', title: { en: 'Poster', fr: 'Affiche', de: 'Poster', es: 'Póster' }, weight: 3, files: ['pdf', 'png'], extras: [], downloadAffinity: 0.7 },
-  { id: 'video', title: { en: 'Video/Audio', fr: 'Vidéo/Audio', de: 'Video/Audio', es: 'Vídeo/Audio' }, weight: 2, files: ['mp4', 'mp3'], extras: ['txt'], downloadAffinity: 0.5 },
-  { id: 'lesson', title: { en: 'Lesson', fr: 'Leçon', de: 'Lektion', es: 'Lección' }, weight: 2, files: ['pdf', 'pptx'], extras: ['docx'], downloadAffinity: 1 },
+const TYPE_MIX: readonly Omit<ResourceType, 'title'>[] = [
+  { id: 'publication-article', weight: 34, files: ['pdf'], extras: ['docx', 'csv'], downloadAffinity: 1, journal: true },
+  { id: 'publication-preprint', weight: 10, files: ['pdf'], extras: ['docx'], downloadAffinity: 1.1 },
+  { id: 'publication-book', weight: 5, files: ['pdf'], extras: [], downloadAffinity: 0.9 },
+  { id: 'publication-section', weight: 6, files: ['pdf'], extras: [], downloadAffinity: 0.9 },
+  { id: 'publication-thesis', weight: 5, files: ['pdf'], extras: ['zip'], downloadAffinity: 1.2 },
+  { id: 'publication-report', weight: 6, files: ['pdf'], extras: ['xlsx'], downloadAffinity: 0.8 },
+  { id: 'dataset', weight: 12, files: ['csv', 'zip', 'xlsx', 'json'], extras: ['pdf', 'txt'], downloadAffinity: 1.5 },
+  { id: 'software', weight: 5, files: ['zip'], extras: ['py', 'txt'], downloadAffinity: 1.6 },
+  { id: 'image-figure', weight: 5, files: ['png', 'jpg'], extras: ['tif'], downloadAffinity: 0.7 },
+  { id: 'image-photo', weight: 3, files: ['jpg', 'tif'], extras: [], downloadAffinity: 0.6 },
+  { id: 'presentation', weight: 5, files: ['pptx', 'pdf'], extras: [], downloadAffinity: 0.8 },
+  { id: 'poster', weight: 3, files: ['pdf', 'png'], extras: [], downloadAffinity: 0.7 },
+  { id: 'video', weight: 2, files: ['mp4', 'mp3'], extras: ['txt'], downloadAffinity: 0.5 },
+  { id: 'lesson', weight: 2, files: ['pdf', 'pptx'], extras: ['docx'], downloadAffinity: 1 },
 ];
+
+/** Titled as InvenioRDM's default vocabulary titles them (`src/core/vocabularies`), as a site's records are. */
+export const RESOURCE_TYPES: readonly ResourceType[] = TYPE_MIX.map((t) => {
+  const title = SHIPPED_RESOURCE_TYPES[t.id];
+  if (!title) throw new Error(`demo resource type ${t.id} is not in the shipped vocabulary`);
+  return { ...t, title };
+});
 
 export const LANGUAGES: readonly { id: string; title: Labels; weight: number }[] = [
   { id: 'eng', title: { en: 'English', fr: 'Anglais', de: 'Englisch', es: 'Inglés' }, weight: 62 },
