@@ -5,13 +5,13 @@
  */
 import { GLOBAL } from '../../src/core/kinds';
 import type { SqlEngine } from '../storage/port';
+import { closeVersions } from './itemHistory';
 import type { NormalisedRecord, RecordRow } from './record';
 import { deriveMemberships, membershipValues, type MembershipRow, MEMBERSHIP_COLUMNS } from './membership';
 import { execIn, markDirty, selectIn, upsertRows, type DirtyDay } from './sql';
 import { dayOf, minDay, utcDay } from './time';
 import type { Extracted } from './extract';
 import { groupBy } from '../../src/core/groupBy';
-import { closeVersions } from './itemHistory';
 
 export const RECORD_COLUMNS = [
   'record_id', 'parent_id', 'owner_id', 'created', 'published', 'removed', 'files_enabled',
