@@ -45,6 +45,11 @@ export class Lru<V> {
     for (const [key, hit] of [...this.map]) if (predicate(key, hit.value)) this.delete(key);
   }
 
+  /** The keys, least recently used first. */
+  keys(): string[] {
+    return [...this.map.keys()];
+  }
+
   get bytes(): number {
     return this.total;
   }

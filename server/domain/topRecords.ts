@@ -1,7 +1,7 @@
 /**
  * The most viewed / downloaded records of a community over a date range, exact (no cap on the
- * events scanned). A record counts for a community on the days its membership covers: from an
- * `added` date up to (not including) the next `removed` date. `global` counts every record except,
+ * events scanned). A record counts for a community on the days its membership covers, read as the
+ * aggregations and the query API read it (membership intervals, server/domain/aggregate/intervals.ts). `global` counts every record except,
  * unless `includeRestricted`, records held by a restricted community, so the public instance-wide
  * list never names a restricted community's items.
  */
@@ -9,6 +9,7 @@ import { GLOBAL } from '../../src/core/kinds';
 import type { TopRecordsResponse } from '../../src/api/schemas';
 import type { SqlEngine } from '../storage/port';
 import { countedEventsSql } from './counting';
+import { membershipIntervalsCte } from './aggregate/intervals';
 
 export interface TopRecordsQuery {
   community: string;
@@ -19,17 +20,6 @@ export interface TopRecordsQuery {
   includeRestricted?: boolean;
 }
 
-const INTERVALS = `
-  WITH ordered AS (
-    SELECT record_id, community_id, action, date,
-      lead(action) OVER (PARTITION BY record_id, community_id ORDER BY date, action) AS next_action,
-      lead(date) OVER (PARTITION BY record_id, community_id ORDER BY date, action) AS next_date
-    FROM memberships
-  )
-  SELECT record_id, community_id, date AS start_day,
-    CASE WHEN next_action = 'removed' THEN next_date END AS stop_day
-  FROM ordered WHERE action = 'added'`;
-
 export async function topRecords(db: SqlEngine, q: TopRecordsQuery): Promise<TopRecordsResponse> {
   const type = q.metric === 'views' ? 'view' : 'download';
   const params: unknown[] = [type, q.start, q.end, q.limit];
@@ -37,14 +27,14 @@ export async function topRecords(db: SqlEngine, q: TopRecordsQuery): Promise<Top
   if (q.community === GLOBAL) {
     scope = q.includeRestricted
       ? 'TRUE'
-      : `e.record_id NOT IN (SELECT i.record_id FROM intervals i JOIN communities c ON c.community_id = i.community_id WHERE c.restricted)`;
+      : `e.record_id NOT IN (SELECT i.record_id FROM mem_iv i JOIN communities c ON c.community_id = i.community_id WHERE c.restricted)`;
   } else {
     params.push(q.community);
-    scope = `EXISTS (SELECT 1 FROM intervals i WHERE i.record_id = e.record_id AND i.community_id = $5
-      AND e.day >= i.start_day AND (i.stop_day IS NULL OR e.day < i.stop_day))`;
+    scope = `EXISTS (SELECT 1 FROM mem_iv i WHERE i.record_id = e.record_id AND i.community_id = $5
+      AND e.day >= i.m_start AND (i.m_end IS NULL OR e.day < i.m_end))`;
   }
   const rows = await db.query<{ record_id: string; title: string | null; value: number; unique_visitors: number }>(
-    `WITH intervals AS (${INTERVALS}), counted AS (${countedEventsSql({ from: q.start, to: q.end })})
+    `WITH ${membershipIntervalsCte('')}, counted AS (${countedEventsSql({ from: q.start, to: q.end })})
      SELECT e.record_id, max(r.title) AS title,
        CAST(count(*) AS BIGINT) AS value,
        CAST(count(DISTINCT e.day || ':' || e.visitor_id) AS BIGINT) AS unique_visitors

@@ -1,7 +1,7 @@
 /**
  * Running an aggregation inside the serving process (DuckDB allows one process per file, so the
  * server is where operators trigger runs while it serves), then re-rendering exactly the cached
- * bundles the run affected. One run at a time; the state is visible on /api/v1/status.
+ * bundles and query answers the run affected. One run at a time; the state is visible on /api/v1/status.
  */
 import { withMemoryLimit } from '../storage/open';
 import type { ServerContext } from './context';
@@ -28,6 +28,7 @@ export async function runAndRefresh(ctx: ServerContext, options: Record<string, 
     const result = await withMemoryLimit(ctx.db, ctx.config.duckdb.workMemoryBytes, () => ctx.domain.runAggregation(ctx.db, options));
     for (const note of result.notes ?? []) ctx.logger?.info(`aggregation: ${note}`);
     const { rebuilt } = await ctx.cache.refresh(result.affected, { warm: ctx.config.cacheWarm });
+    await ctx.queryCache.afterRun(new Set(result.affected.map((k) => k.community)));
     ctx.communitiesChanged();
     const finishedAt = new Date().toISOString();
     ctx.aggregation.lastRun = { startedAt, finishedAt, affected: result.affected.length, rebuilt };

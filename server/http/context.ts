@@ -4,6 +4,7 @@
  */
 import type { Request } from 'express';
 import { BundleCache } from '../cache/bundleCache';
+import { QueryCache } from '../cache/queryCache';
 import { withMemoryLimit } from '../storage/open';
 import type { AppDeps } from './deps';
 import { type CommunityFigures, type CommunityRow, GLOBAL_COMMUNITY, communityFigures, listCommunityRows } from './communityStore';
@@ -18,6 +19,8 @@ export interface AggregationState {
 
 export interface ServerContext extends AppDeps {
   cache: BundleCache;
+  /** The query API's answers (re-answered after a run in this process: server/http/aggregate.ts). */
+  queryCache: QueryCache;
   aggregation: AggregationState;
   now: () => Date;
   /** Every known community, cached briefly: the hot path must not scan memberships per request. */
@@ -32,10 +35,17 @@ export interface ServerContext extends AppDeps {
   readableCommunity(req: Request, idOrSlug: string): Promise<CommunityRow>;
 }
 
+/** Query answers kept in memory. */
+const QUERY_CACHE_BYTES = 32 * 1024 * 1024;
+
 export function createContext(deps: AppDeps): ServerContext {
   const cache = new BundleCache(deps.db, deps.domain.buildBundle, {
     lruBytes: deps.config.cacheMemoryBytes,
     writeWith: (fn) => withMemoryLimit(deps.db, deps.config.duckdb.workMemoryBytes, fn),
+  });
+  const queryCache = new QueryCache(deps.db, {
+    bytes: QUERY_CACHE_BYTES,
+    compute: (fn) => withMemoryLimit(deps.db, deps.config.duckdb.workMemoryBytes, fn),
   });
   let directory: { at: number; rows: Promise<CommunityRow[]> } | null = null;
   const DIRECTORY_TTL_MS = 10_000;
@@ -44,6 +54,7 @@ export function createContext(deps: AppDeps): ServerContext {
   const ctx: ServerContext = {
     ...deps,
     cache,
+    queryCache,
     aggregation: { running: null, lastRun: null },
     now: deps.now ?? (() => new Date()),
     communities() {

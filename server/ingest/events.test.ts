@@ -95,21 +95,28 @@ describe('importing usage events', () => {
 });
 
 describe('usage dirt from record changes', () => {
-  const rec = (languages: string[], title = 'T') => ({
-    id: 'r1', created: '2023-01-01', parent: { communities: { ids: ['c1'] } }, metadata: { title, languages: languages.map((id) => ({ id })) },
+  const rec = (languages: string[], title = 'T', updated?: string) => ({
+    id: 'r1', created: '2023-01-01', updated, parent: { communities: { ids: ['c1'] } }, metadata: { title, languages: languages.map((id) => ({ id })) },
   });
   const usageDirt = () => db.query("SELECT community_id, CAST(day AS TEXT) AS day FROM dirty_days WHERE scope = 'usage' ORDER BY 1");
 
-  it("when a record's subcount items change, then its usage is dirty from its first event; a title edit leaves usage alone", async () => {
-    await importLines(db, { kind: 'records', lines: lines(rec(['eng'])), source: 'r' });
+  it("when a record's subcount items change, then its usage is dirty from the change (not before its first event); a title edit leaves usage alone", async () => {
+    await importLines(db, { kind: 'records', lines: lines(rec(['eng'], 'T', '2023-01-01T00:00:00Z')), source: 'r' });
     await importEvents(hit({ timestamp: '2024-01-09T00:00:00Z' }));
     await db.exec('DELETE FROM dirty_days');
-    await importLines(db, { kind: 'records', lines: lines(rec(['eng'], 'Another title')), source: 'r' });
+    await importLines(db, { kind: 'records', lines: lines(rec(['eng'], 'Another title', '2023-06-01T00:00:00Z')), source: 'r' });
     expect(await usageDirt()).toEqual([]);
-    await importLines(db, { kind: 'records', lines: lines(rec(['fra'], 'Another title')), source: 'r' });
+    await importLines(db, { kind: 'records', lines: lines(rec(['fra'], 'Another title', '2023-07-01T00:00:00Z')), source: 'r' });
     expect(await usageDirt()).toEqual([
       { community_id: 'c1', day: '2024-01-09' },
       { community_id: 'global', day: '2024-01-09' },
+    ]);
+    await db.exec('DELETE FROM dirty_days');
+    // Changed after the event: the event keeps 'fra', so only the days from the change are dirty.
+    await importLines(db, { kind: 'records', lines: lines(rec(['deu'], 'Another title', '2024-02-03T10:00:00Z')), source: 'r' });
+    expect(await usageDirt()).toEqual([
+      { community_id: 'c1', day: '2024-02-03' },
+      { community_id: 'global', day: '2024-02-03' },
     ]);
   });
 });

@@ -1,9 +1,11 @@
 /**
- * Store a batch of normalised records: upsert the rows, replace their subcount items, merge labels,
- * continue their membership history, and mark the days whose aggregations they change.
+ * Store a batch of normalised records: upsert the rows, replace their subcount items (keeping the
+ * replaced version's, server/ingest/itemHistory.ts), merge labels, continue their membership
+ * history, and mark the days whose aggregations they change.
  */
 import { GLOBAL } from '../../src/core/kinds';
 import type { SqlEngine } from '../storage/port';
+import { closeVersions } from './itemHistory';
 import type { NormalisedRecord, RecordRow } from './record';
 import { deriveMemberships, membershipValues, type MembershipRow, MEMBERSHIP_COLUMNS } from './membership';
 import { execIn, markDirty, selectIn, upsertRows, type DirtyDay } from './sql';
@@ -23,75 +25,108 @@ export async function storeRecords(
   batch: readonly NormalisedRecord[],
   options: { now: Date },
 ): Promise<{ imported: number; skipped: number }> {
-  // Within one batch the last version of a record wins, as it would one line at a time.
-  const latest = new Map(batch.map((r) => [r.row.record_id, r]));
-  const ids = [...latest.keys()];
+  // Several versions of a record in one batch are stored in turn, as they would be one line at a
+  // time: each version's metadata keeps its period.
+  const generations: NormalisedRecord[][] = [];
+  const seen = new Map<string, number>();
+  for (const r of batch) {
+    const n = seen.get(r.row.record_id) ?? 0;
+    seen.set(r.row.record_id, n + 1);
+    (generations[n] ??= []).push(r);
+  }
   return db.transaction(async (tx) => {
-    const existing = new Map(
-      (
-        await selectIn<StoredRecord>(
-          tx,
-          (list) => `SELECT record_id, created, published, removed, communities, raw FROM records WHERE record_id IN (${list})`,
-          ids,
-        )
-      ).map((r) => [r.record_id, r]),
-    );
-    const changed = [...latest.values()].filter((r) => existing.get(r.row.record_id)?.raw !== r.row.raw);
-    const skipped = batch.length - changed.length;
-    if (changed.length === 0) return { imported: 0, skipped };
-    const changedIds = changed.map((r) => r.row.record_id);
-
-    const history = await selectIn<MembershipRow>(
-      tx,
-      (list) => `SELECT record_id, community_id, action, CAST(date AS TEXT) AS date, source FROM memberships WHERE record_id IN (${list})`,
-      changedIds,
-    );
-    const historyOf = groupBy(history, (h) => h.record_id);
-    const nowDay = utcDay(options.now);
-    const derived = changed.flatMap(({ row }) =>
-      deriveMemberships({
-        recordId: row.record_id,
-        current: row.communities,
-        history: historyOf.get(row.record_id) ?? [],
-        firstSeen: !existing.has(row.record_id),
-        createdDay: row.created,
-        changeDay: dayOf(row.updated) ?? nowDay,
-      }),
-    );
-
-    await upsertRows(tx, 'records', RECORD_COLUMNS, ['record_id'], changed.map(({ row }) => recordValues(row)));
-    const oldItems = itemSignatures(
-      await selectIn<{ record_id: string; field: string; item_id: string }>(
-        tx,
-        (list) => `SELECT record_id, field, item_id FROM record_items WHERE record_id IN (${list})`,
-        changedIds,
-      ),
-    );
-    await execIn(tx, (list) => `DELETE FROM record_items WHERE record_id IN (${list})`, changedIds);
-    await tx.insertMany(
-      'record_items',
-      ['record_id', 'field', 'item_id', 'file_count', 'data_volume'],
-      changed.flatMap(({ row, extracted }) => extracted.items.map((i) => [row.record_id, i.field, i.item_id, i.file_count, i.data_volume])),
-      { onConflict: 'ignore' },
-    );
-    await execIn(tx, (list) => `DELETE FROM record_files WHERE record_id IN (${list})`, changedIds);
-    await tx.insertMany(
-      'record_files',
-      ['record_id', 'file_key', 'size'],
-      changed.flatMap(({ row, files }) => files.map((f) => [row.record_id, f.key, f.size])),
-      { onConflict: 'ignore' },
-    );
-    await storeLabels(tx, changed.map((r) => r.extracted));
-    await tx.insertMany('memberships', MEMBERSHIP_COLUMNS, derived.map(membershipValues), { onConflict: 'ignore' });
-    const communities = new Set([...changed.flatMap((r) => r.row.communities), ...history.map((h) => h.community_id)]);
-    await tx.insertMany('communities', ['community_id'], [...communities].filter((c) => c !== GLOBAL).map((c) => [c]), {
-      onConflict: 'ignore',
-    });
-    const newItems = itemSignatures(changed.flatMap(({ row, extracted }) => extracted.items.map((i) => ({ record_id: row.record_id, ...i }))));
-    const itemsChanged = new Set(changedIds.filter((id) => oldItems.get(id) !== newItems.get(id)));
-    await markDirty(tx, await dirtyDaysFor(tx, { changed, existing, historyOf, derived, itemsChanged }));
-    return { imported: changed.length, skipped };
+    const totals = { imported: 0, skipped: 0 };
+    for (const generation of generations) {
+      const { imported, skipped } = await storeGeneration(tx, generation, options);
+      totals.imported += imported;
+      totals.skipped += skipped;
+    }
+    return totals;
   });
+}
+
+/** Store records with distinct ids, inside the caller's transaction. */
+async function storeGeneration(
+  tx: SqlEngine,
+  batch: readonly NormalisedRecord[],
+  options: { now: Date },
+): Promise<{ imported: number; skipped: number }> {
+  const ids = batch.map((r) => r.row.record_id);
+  const existing = new Map(
+    (
+      await selectIn<StoredRecord>(
+        tx,
+        (list) => `SELECT record_id, created, published, removed, communities, raw FROM records WHERE record_id IN (${list})`,
+        ids,
+      )
+    ).map((r) => [r.record_id, r]),
+  );
+  const changed = batch.filter((r) => existing.get(r.row.record_id)?.raw !== r.row.raw);
+  const skipped = batch.length - changed.length;
+  if (changed.length === 0) return { imported: 0, skipped };
+  const changedIds = changed.map((r) => r.row.record_id);
+
+  const history = await selectIn<MembershipRow>(
+    tx,
+    (list) => `SELECT record_id, community_id, action, CAST(date AS TEXT) AS date, source FROM memberships WHERE record_id IN (${list})`,
+    changedIds,
+  );
+  const historyOf = groupBy(history, (h) => h.record_id);
+  const nowDay = utcDay(options.now);
+  const derived = changed.flatMap(({ row }) =>
+    deriveMemberships({
+      recordId: row.record_id,
+      current: row.communities,
+      history: historyOf.get(row.record_id) ?? [],
+      firstSeen: !existing.has(row.record_id),
+      createdDay: row.created,
+      changeDay: dayOf(row.updated) ?? nowDay,
+    }),
+  );
+
+  await upsertRows(tx, 'records', RECORD_COLUMNS, ['record_id'], changed.map(({ row }) => recordValues(row)));
+  const oldItemRows = await selectIn<{ record_id: string; field: string; item_id: string }>(
+    tx,
+    (list) => `SELECT record_id, field, item_id FROM record_items WHERE record_id IN (${list})`,
+    changedIds,
+  );
+  const oldItems = itemSignatures(oldItemRows);
+  await execIn(tx, (list) => `DELETE FROM record_items WHERE record_id IN (${list})`, changedIds);
+  await tx.insertMany(
+    'record_items',
+    ['record_id', 'field', 'item_id', 'file_count', 'data_volume'],
+    changed.flatMap(({ row, extracted }) => extracted.items.map((i) => [row.record_id, i.field, i.item_id, i.file_count, i.data_volume])),
+    { onConflict: 'ignore' },
+  );
+  await execIn(tx, (list) => `DELETE FROM record_files WHERE record_id IN (${list})`, changedIds);
+  await tx.insertMany(
+    'record_files',
+    ['record_id', 'file_key', 'size'],
+    changed.flatMap(({ row, files }) => files.map((f) => [row.record_id, f.key, f.size])),
+    { onConflict: 'ignore' },
+  );
+  await storeLabels(tx, changed.map((r) => r.extracted));
+  await tx.insertMany('memberships', MEMBERSHIP_COLUMNS, derived.map(membershipValues), { onConflict: 'ignore' });
+  const communities = new Set([...changed.flatMap((r) => r.row.communities), ...history.map((h) => h.community_id)]);
+  await tx.insertMany('communities', ['community_id'], [...communities].filter((c) => c !== GLOBAL).map((c) => [c]), {
+    onConflict: 'ignore',
+  });
+  const newItems = itemSignatures(changed.flatMap(({ row, extracted }) => extracted.items.map((i) => ({ record_id: row.record_id, ...i }))));
+  // A known record whose items changed: its replaced version is kept, for the usage before.
+  const oldItemsOf = groupBy(oldItemRows, (i) => i.record_id);
+  const itemsChanged = await closeVersions(
+    tx,
+    changed
+      .filter(({ row }) => existing.has(row.record_id) && oldItems.get(row.record_id) !== newItems.get(row.record_id))
+      .map(({ row }) => ({
+        record_id: row.record_id,
+        day: dayOf(row.updated) ?? nowDay,
+        oldRaw: existing.get(row.record_id)!.raw,
+        oldItems: oldItemsOf.get(row.record_id) ?? [],
+      })),
+  );
+  await markDirty(tx, await dirtyDaysFor(tx, { changed, existing, historyOf, derived, itemsChanged }));
+  return { imported: changed.length, skipped };
 }
 
 export function recordValues(row: RecordRow): unknown[] {
@@ -137,7 +172,8 @@ async function dirtyDaysFor(
     existing: Map<string, StoredRecord>;
     historyOf: Map<string, MembershipRow[]>;
     derived: readonly MembershipRow[];
-    itemsChanged: ReadonlySet<string>;
+    /** Known records whose items changed, and the day from which their usage subcounts change. */
+    itemsChanged: ReadonlyMap<string, string>;
   },
 ): Promise<DirtyDay[]> {
   const days: DirtyDay[] = [];
@@ -166,10 +202,11 @@ async function dirtyDaysFor(
     const eventDay = firstEvent.get(row.record_id);
     if (!eventDay) continue;
     // Usage is attributed by membership at the event's time and broken down by the record's
-    // subcount items: it changes when the record first arrives (its events had no record), when
-    // its items change, or when its membership history grows.
-    if (newIds.includes(row.record_id) || ctx.itemsChanged.has(row.record_id)) {
-      for (const c of communities) days.push({ scope: 'usage', community_id: c, day: eventDay });
+    // subcount items at the event's time: it changes when the record first arrives (its events had
+    // no record), from the day its items change, or when its membership history grows.
+    const itemsFrom = newIds.includes(row.record_id) ? eventDay : ctx.itemsChanged.get(row.record_id);
+    if (itemsFrom) {
+      for (const c of communities) days.push({ scope: 'usage', community_id: c, day: itemsFrom > eventDay ? itemsFrom : eventDay });
     }
     for (const d of derived) days.push({ scope: 'usage', community_id: d.community_id, day: d.date > eventDay ? d.date : eventDay });
   }

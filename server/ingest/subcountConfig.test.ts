@@ -29,6 +29,21 @@ describe('subcount configuration changes', () => {
     expect(await syncSubcountConfig(db, changed)).toBe(0);
   });
 
+  it("when the configuration changes, then a record's earlier metadata versions are re-extracted too, keeping their periods", async () => {
+    const version = (publisher: string, subject: string, updated: string) => ({
+      ...record, updated, metadata: { ...record.metadata, publisher, subjects: [{ id: subject, subject }] },
+    });
+    await importLines(db, { kind: 'records', lines: lines(version('Brill', 'History', '2023-04-05T00:00:00Z')), source: 'r' });
+    await importLines(db, { kind: 'records', lines: lines(version('Verso', 'Poetry', '2024-01-10T12:00:00Z')), source: 'r' });
+    const history = () =>
+      db.query("SELECT CAST(valid_from AS TEXT) AS valid_from, CAST(valid_to AS TEXT) AS valid_to, item_id FROM record_item_history WHERE field = 'publishers'");
+    expect(await history()).toEqual([{ valid_from: '1900-01-01', valid_to: '2024-01-10', item_id: 'Brill' }]);
+    const changed: SubcountConfig = { ...DEFAULT_SUBCOUNT_CONFIG, publishers: { kind: 'values', sources: [{ path: 'metadata.subjects.subject' }] } };
+    await syncSubcountConfig(db, changed);
+    expect(await history()).toEqual([{ valid_from: '1900-01-01', valid_to: '2024-01-10', item_id: 'History' }]);
+    expect(await db.query("SELECT item_id FROM record_items WHERE field = 'publishers'")).toEqual([{ item_id: 'Poetry' }]);
+  });
+
   it('when affiliations and funders are named only by text, then only identified ones count; turning identifiedOnly off counts names and re-extracts', async () => {
     const ubc = {
       id: 'r2', created: '2024-01-02T00:00:00Z',

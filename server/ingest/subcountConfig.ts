@@ -1,7 +1,8 @@
 /**
  * Keep records' subcount items in step with the subcount configuration. Its hash is stored; when
- * the configuration changes, every record's items are re-extracted from its kept raw JSON and every
- * day is marked dirty, so the next aggregation run rebuilds the documents. No manual migration.
+ * the configuration changes, every record's items (and its closed versions', server/ingest/itemHistory.ts)
+ * are re-extracted from the kept raw JSON and every day is marked dirty, so the next aggregation
+ * run rebuilds the documents. No manual migration.
  */
 import type { SqlEngine } from '../storage/port';
 import type { SubcountConfig } from '../config/subcounts';
@@ -10,6 +11,7 @@ import { storeLabels } from './recordStore';
 import { markDirty, readState, writeState, type DirtyDay } from './sql';
 import { shortHash } from './visitor';
 import { minDay } from './time';
+import { reextractHistory } from './itemHistory';
 
 const STATE_KEY = 'subcount_config_hash';
 const PAGE = 2_000;
@@ -44,6 +46,7 @@ export async function syncSubcountConfig(db: SqlEngine, config: SubcountConfig):
         await storeLabels(tx, extracted);
         count += page.length;
       }
+      await reextractHistory(tx, config);
       await markDirty(tx, await everythingDirty(tx));
     }
     await writeState(tx, STATE_KEY, hash);

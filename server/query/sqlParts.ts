@@ -4,6 +4,7 @@
  */
 import type { FieldId } from '../../src/core/fields';
 import type { Bucket } from './range';
+import { inPeriod, itemPeriodsSql } from '../domain/itemPeriods';
 
 /** Collects positional parameters: `p.add(value)` returns its placeholder (`$3`). */
 export class Params {
@@ -45,11 +46,26 @@ export interface EngineFilter {
 export const EVENT_FIELDS: Partial<Record<FieldId, string>> = { countries: 'country', referrers: 'referrer' };
 
 /**
+ * Where a row's record items are read: `current` (records' metadata now: record metrics) or the
+ * day expression of a usage row (the items its record had that day: metadata history).
+ */
+export type ItemsAt = 'current' | { day: string };
+
+/** Items of field `field` (a placeholder) matching `items` (a condition on `item_id`, or none), for the record of `alias`. */
+function itemsOf(alias: string, field: string, items: string, at: ItemsAt): string {
+  if (at === 'current') {
+    return `${alias}.record_id IN (SELECT record_id FROM record_items WHERE field = ${field}${items ? ` AND ${items}` : ''})`;
+  }
+  return `EXISTS (SELECT 1 FROM ${itemPeriodsSql((a) => `${a}.field = ${field}${items ? ` AND ${a}.${items}` : ''}`)} h
+      WHERE h.record_id = ${alias}.record_id AND ${inPeriod('h', at.day)})`;
+}
+
+/**
  * The condition a filter puts on a row with a `record_id` column (and, for event fields, the
  * event's own column). A record matches `is` when any of its values is listed; `is_not` is its
  * exact complement, so `is X` + `is_not X` is the whole.
  */
-export function filterCondition(f: EngineFilter, p: Params, alias: string): string {
+export function filterCondition(f: EngineFilter, p: Params, alias: string, at: ItemsAt = 'current'): string {
   const column = EVENT_FIELDS[f.field];
   if (column) {
     const value = `COALESCE(${alias}.${column}, '')`;
@@ -58,30 +74,28 @@ export function filterCondition(f: EngineFilter, p: Params, alias: string): stri
     return `${value} <> ''${f.values.length ? ` AND ${value} NOT IN (${p.list(f.values)})` : ''}`;
   }
   const field = p.add(f.field);
-  if (f.op === 'other_than') {
-    const rest = f.values.length ? ` AND item_id NOT IN (${p.list(f.values)})` : '';
-    return `${alias}.record_id IN (SELECT record_id FROM record_items WHERE field = ${field}${rest})`;
-  }
-  const matching = `SELECT record_id FROM record_items WHERE field = ${field} AND item_id IN (${p.list(f.values)})`;
-  return `${alias}.record_id ${f.op === 'is' ? 'IN' : 'NOT IN'} (${matching})`;
+  if (f.op === 'other_than') return itemsOf(alias, field, f.values.length ? `item_id NOT IN (${p.list(f.values)})` : '', at);
+  const matching = itemsOf(alias, field, `item_id IN (${p.list(f.values)})`, at);
+  return f.op === 'is' ? matching : `NOT (${matching})`;
 }
 
 /** `WHERE`-ready conjunction of the filters (`TRUE` when none). */
-export function filtersWhere(filters: readonly EngineFilter[], p: Params, alias: string): string {
-  return filters.length ? filters.map((f) => `(${filterCondition(f, p, alias)})`).join(' AND ') : 'TRUE';
+export function filtersWhere(filters: readonly EngineFilter[], p: Params, alias: string, at: ItemsAt = 'current'): string {
+  return filters.length ? filters.map((f) => `(${filterCondition(f, p, alias, at)})`).join(' AND ') : 'TRUE';
 }
 
 /** A field dimension's join and its item expression, for rows with a `record_id` (and event columns). */
-export function dimensionJoin(field: FieldId, p: Params, alias: string, n: number): { join: string; item: string } {
+export function dimensionJoin(field: FieldId, p: Params, alias: string, n: number, at: ItemsAt = 'current'): { join: string; item: string } {
   const column = EVENT_FIELDS[field];
   if (column) {
     return { join: '', item: `${alias}.${column}` };
   }
   const name = `i${n}`;
-  return {
-    join: `JOIN record_items ${name} ON ${name}.record_id = ${alias}.record_id AND ${name}.field = ${p.add(field)}`,
-    item: `${name}.item_id`,
-  };
+  const f = p.add(field);
+  const join = at === 'current'
+    ? `JOIN record_items ${name} ON ${name}.record_id = ${alias}.record_id AND ${name}.field = ${f}`
+    : `JOIN ${itemPeriodsSql((a) => `${a}.field = ${f}`)} ${name} ON ${name}.record_id = ${alias}.record_id AND ${inPeriod(name, at.day)}`;
+  return { join, item: `${name}.item_id` };
 }
 
 /** Extra `WHERE` conditions a dimension needs (an event field's empty values belong to no item). */

@@ -4,8 +4,8 @@
  * as the aggregation attributes it. Distinct records, parents and files are counted over the
  * whole period; unique visitors are distinct per day and summed, since visitor ids rotate daily.
  *
- * Field dimensions and filters read the record's current metadata (metadata history is not kept
- * yet), and the event's own country and referrer.
+ * Field dimensions and filters read the record's metadata on the event's day (metadata history,
+ * server/domain/itemPeriods.ts), and the event's own country and referrer.
  */
 import type { FieldId } from '../../src/core/fields';
 import type { MetricId } from '../../src/core/metrics';
@@ -56,8 +56,9 @@ export function usageQuerySql(plan: UsageQueryPlan): { sql: string; params: unkn
   const membership = isGlobal
     ? ''
     : `JOIN mem_iv m ON m.record_id = ev.record_id AND ev.day >= m.m_start AND (m.m_end IS NULL OR ev.day < m.m_end)`;
-  const dims = plan.fields.map((f, i) => dimensionJoin(f, p, 'ev', i));
-  const where = [filtersWhere(plan.filters, p, 'ev'), ...plan.fields.map((f) => dimensionWhere(f, 'ev'))].join(' AND ');
+  const at = { day: 'ev.day' };
+  const dims = plan.fields.map((f, i) => dimensionJoin(f, p, 'ev', i, at));
+  const where = [filtersWhere(plan.filters, p, 'ev', at), ...plan.fields.map((f) => dimensionWhere(f, 'ev'))].join(' AND ');
   const groups = ['bk.b', ...dims.map((d) => d.item)];
   const metrics = plan.metrics.map((m, i) => `CAST(${USAGE_EXPRESSIONS[m]} AS BIGINT) AS m${i}`);
   const match = plan.match === 'within' ? 'ev.day BETWEEN bk.bs AND bk.be' : 'ev.day <= bk.be';

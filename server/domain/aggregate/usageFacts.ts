@@ -3,13 +3,14 @@
  *
  * Each counted event counts for `global` and for every community its record belonged to on the
  * event's day (membership intervals), under the totals row and under each of the record's
- * subcount items, its visitor country and its referrer host. Distinct counts are exact per
- * (community, day, item).
+ * subcount items as they were on the event's day (metadata history), its visitor country and its
+ * referrer host. Distinct counts are exact per (community, day, item).
  */
 import { USAGE_FIELD_IDS } from '../../../src/core/fields';
 import type { SqlEngine } from '../../storage/port';
 import { countedUsageSql } from '../counting';
 import { membershipIntervalsCte } from './intervals';
+import { HISTORY_START, inPeriod, itemPeriodsSql } from '../itemPeriods';
 
 const RECORD_FIELDS = USAGE_FIELD_IDS.filter((f) => f !== 'countries' && f !== 'referrers');
 
@@ -62,20 +63,25 @@ export function usageFactsSql(range: { from: string; to: string }, communities: 
   ];
   // Record items as small integer keys (ik; 0 is the totals row): the wide groupings below run on
   // (community, day, ik) instead of the item's text, and the text is joined back once at the end.
+  // Each record's items come with the period they were its metadata (itemPeriods.ts): a record-day
+  // takes the items of its version on that day.
   const itemKeys = `
+rip AS MATERIALIZED (
+  SELECT * FROM ${itemPeriodsSql((a) => `${a}.field IN (${RECORD_FIELDS.map((f) => `'${f}'`).join(', ')})`)} x
+),
 idict AS MATERIALIZED (
   SELECT field, item_id, ROW_NUMBER() OVER (ORDER BY field, item_id) AS ik
-  FROM (SELECT DISTINCT field, item_id FROM record_items WHERE field IN (${RECORD_FIELDS.map((f) => `'${f}'`).join(', ')})) x
+  FROM (SELECT DISTINCT field, item_id FROM rip) x
   UNION ALL
   SELECT '' AS field, '' AS item_id, 0 AS ik
 ),
 ri AS MATERIALIZED (
-  SELECT i.record_id, d.ik FROM record_items i JOIN idict d ON d.field = i.field AND d.item_id = i.item_id
+  SELECT i.record_id, d.ik, i.valid_from, i.valid_to FROM rip i JOIN idict d ON d.field = i.field AND d.item_id = i.item_id
   WHERE i.record_id IN (SELECT record_id FROM rd)
   UNION ALL
-  SELECT DISTINCT record_id, 0 AS ik FROM rd
+  SELECT DISTINCT record_id, 0 AS ik, DATE '${HISTORY_START}' AS valid_from, CAST(NULL AS DATE) AS valid_to FROM rd
 )`;
-  const byItem = (source: string) => `${source} s JOIN ri i ON i.record_id = s.record_id`;
+  const byItem = (source: string) => `${source} s JOIN ri i ON i.record_id = s.record_id AND ${inPeriod('i', 's.day')}`;
   const g = 's.community_id, s.day, i.ik';
   const IK = 'community_id, day, ik';
   const when = (cond: string, value: string) => `SUM(CASE WHEN ${cond} THEN ${value} ELSE 0 END)`;
