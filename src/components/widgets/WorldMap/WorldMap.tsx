@@ -11,7 +11,7 @@ const ALL_COUNTRIES = 250;
 /** `map` widget: the metric by visitor country on a world choropleth. */
 export function WorldMap({ config }: { config: WidgetOf<'map'> }) {
   const common = useViewCommon();
-  const series = useSeries({ metric: config.metric, mode: config.mode, field: 'countries', topN: ALL_COUNTRIES });
+  const series = useSeries({ metric: config.metric, mode: config.mode, field: 'countries', topN: ALL_COUNTRIES, over: 'range' });
   const title = layoutLabel(config.title, common) ?? common.t('map.title', { metric: metricName(common.t, config.metric) });
   return (
     <LoadableView loadable={series} t={common.t} title={title} height={config.height + 48}>
