@@ -276,3 +276,30 @@ describe('mapOption', () => {
     expect((o.series as { data: unknown[] }[])[0]!.data).toEqual([{ name: 'DE', value: 3 }]);
   });
 });
+
+describe('partial periods', () => {
+  const partialLast = makeSeries({ partialPeriods: ['2024-01-03'] });
+  it('when the last period is partial on a line, then its segment is a dashed series of its own and the period is shaded', () => {
+    const option = ts({ series: partialLast });
+    const series = seriesOf(option);
+    expect(series.map((s) => [s.name, s.lineStyle?.type ?? 'solid'])).toEqual([['Views', 'solid'], ['Views', 'dashed']]);
+    expect((option.dataset as { source: unknown[][] }).source).toEqual([
+      ['2024-01-01', 10, null],
+      ['2024-01-02', 20, 20],
+      ['2024-01-03', null, 30],
+    ]);
+    expect((option.series as { markArea?: { data: unknown[] } }[])[0]!.markArea?.data).toEqual([[{ xAxis: '2024-01-03' }, { xAxis: '2024-01-03' }]]);
+  });
+
+  it('when the last period is partial on bars, then the bars stay whole and the period is shaded', () => {
+    const option = ts({ series: partialLast, chart: 'bar' });
+    expect(seriesOf(option)).toHaveLength(1);
+    expect((option.series as { markArea?: { data: unknown[] } }[])[0]!.markArea?.data).toHaveLength(1);
+  });
+
+  it('when no period is partial, then nothing is dashed or shaded', () => {
+    const option = ts();
+    expect(seriesOf(option)).toHaveLength(1);
+    expect((option.series as { markArea?: unknown }[])[0]!.markArea).toBeUndefined();
+  });
+});
