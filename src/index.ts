@@ -27,7 +27,11 @@ export type { Loadable } from './data/hooks';
 
 // API: typed errors, query option factories, response schemas
 export { ApiError, apiUrl } from './api/client';
-export { seriesQuery, seriesKey, topRecordsQuery, communitiesQuery, layoutQuery, statusQuery } from './api/queries';
+export { apiQuery, apiQueryKey, topRecordsQuery, communitiesQuery, layoutQuery, statusQuery } from './api/queries';
+export { widgetQuery, queryModeFor } from './api/widgetQuery';
+export type { WidgetQuerySpec } from './api/widgetQuery';
+export { QueryRequestSchema, QueryResponseSchema } from './api/query';
+export type { QueryRequest, QueryRequestInput, QueryResponse, QueryFilter } from './api/query';
 export { SeriesBundleSchema, CommunitiesResponseSchema, TopRecordsResponseSchema, ErrorBodySchema } from './api/schemas';
 export type { SeriesBundle, Community, TopRecordsResponse, ErrorBody, Labels } from './api/schemas';
 
@@ -42,11 +46,8 @@ export { createFormat } from './i18n/format';
 export type { Format, BytesMode } from './i18n/format';
 
 // Pure series transforms and registries
-export { buildWidgetSeries } from './core/series/build';
-export { sliceDaily } from './core/series/slice';
-export { rollup, summarize } from './core/series/rollup';
-export { topN } from './core/series/topN';
-export { comparisonRange, alignComparison } from './core/series/comparison';
+export { seriesFromQuery } from './core/series/fromQuery';
+export { summarize, alignComparison } from './core/series/comparison';
 export { resolvePreset, PRESET_IDS, PRESETS_BY_GRANULARITY } from './core/series/presets';
 export type { PresetId } from './core/series/presets';
 export { snapRange, periodsIn, periodStart, periodEnd, yearsIn } from './core/dates';

@@ -13,7 +13,8 @@ import * as text from '../src/components/widgets/TextBlock/TextBlock.stories';
 import * as table from '../src/components/widgets/SeriesTable/SeriesTable.stories';
 import * as timeSeries from '../src/components/widgets/TimeSeries/TimeSeries.stories';
 import userEvent from '@testing-library/user-event';
-import { addDays, snapRange } from '../src/core/dates';
+import { snapRange } from '../src/core/dates';
+import { bucketsOf, comparisonRange } from '../src/core/queryRange';
 import { DEFAULT_PRESET, resolvePreset } from '../src/core/series/presets';
 import { STORY_TODAY } from './support/demoSeries';
 import { tableRows } from '../src/components/widgets/testing';
@@ -125,13 +126,15 @@ describe('time-series stories', () => {
     // Every shown column (8 countries, Other) is followed by its previous period.
     expect(names.filter((_, i) => i % 2 === 1)).toEqual(names.filter((_, i) => i % 2 === 0).map((n) => (n.startsWith('Other') ? 'Other (previous period)' : `${n} (previous period)`)));
     expect(names).toHaveLength(18);
-    // The first week's previous period: the 7 days starting 12 weeks earlier, summed from the fixture.
+    // The first week's previous period: the first week of the query API's comparison range (the
+    // same number of days just before the range, which ends on the data's last day), summed from the fixture.
     const first = snapRange(resolvePreset(DEFAULT_PRESET.week, { today: STORY_TODAY }), 'week').start;
+    const week = bucketsOf(comparisonRange([first, STORY_TODAY], 'previous_period'), 'week')[0]!;
     const countries = usageDelta.subcounts.countries;
     const index = countries.items.findIndex((item) => new Intl.DisplayNames('en', { type: 'region' }).of(item.id) === names[0]);
-    const from = usageDelta.dates.indexOf(addDays(first, -7 * 12));
+    const from = usageDelta.dates.indexOf(week.start);
     expect(from).toBeGreaterThanOrEqual(0);
-    const previous = countries.series.views![index]!.slice(from, from + 7).reduce((a, b) => a + b, 0);
+    const previous = countries.series.views![index]!.slice(from, usageDelta.dates.indexOf(week.end) + 1).reduce((a, b) => a + b, 0);
     expect(previous).toBeGreaterThan(0);
     expect(firstRow![2]).toBe(previous.toLocaleString('en'));
   });

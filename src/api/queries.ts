@@ -5,59 +5,53 @@
  */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import type { Basis, Category } from '../core/metrics';
-import { ApiError, apiUrl, getJson } from './client';
-import { CommunitiesResponseSchema, SeriesBundleSchema, TopRecordsResponseSchema, type SeriesBundle } from './schemas';
+import { apiUrl, getJson } from './client';
+import { QueryResponseSchema, type QueryRequest, type QueryResponse } from './query';
+import { CommunitiesResponseSchema, TopRecordsResponseSchema } from './schemas';
 
-export interface SeriesKeyParts {
-  apiBase: string;
-  community: string;
-  category: Category;
-  year: number;
-  /** Record categories only; usage bundles have no basis (pass null so the entry is shared). */
-  basis: Basis | null;
-}
-
-/** The key tuple for one year block. */
-export function seriesKey({ apiBase, community, category, year, basis }: SeriesKeyParts) {
-  return ['repostats', apiBase, 'series', community, category, year, basis] as const;
-}
-
-/** Bundles for past years never change between aggregation runs; the current year may. */
+/** Answers change only when an aggregation run ends; the server's ETag makes a refetch cheap. */
 const FIVE_MINUTES = 5 * 60_000;
 
+/** The key of one query-API answer: the normalised query is its own identity. */
+export function apiQueryKey(apiBase: string, query: QueryRequest) {
+  return ['repostats', apiBase, 'query', query] as const;
+}
+
 /**
- * One year block. `firstYear`: the community's first year with data, when known; earlier years
- * are empty blocks without a request (a "Last 5 years" range must not log 404s in the console).
+ * One answer of the query API, asked as `GET /v1/query?q=<JSON>` so browsers and CDNs can cache
+ * it. A time-only query longer than one page (`MAX_QUERY_LIMIT` periods) is read page by page
+ * and joined, so a widget always receives every period of its range.
+ *
+ * @example
+ * useQuery(apiQuery(apiBase, widgetQuery(spec)))
  */
-export function seriesQuery(parts: SeriesKeyParts, { firstYear }: { firstYear?: number | null } = {}) {
-  const { apiBase, community, category, year, basis } = parts;
+export function apiQuery(apiBase: string, query: QueryRequest) {
   return queryOptions({
-    queryKey: seriesKey(parts),
-    queryFn: async ({ signal }): Promise<SeriesBundle> => {
-      if (firstYear != null && year < firstYear) return emptyBundle(parts);
-      const url = apiUrl(apiBase, `/v1/communities/${encodeURIComponent(community)}/series/${category}`, {
-        year,
-        basis: category.startsWith('record') ? basis : null,
-      });
-      try {
-        return await getJson({ url, schema: SeriesBundleSchema, signal });
-      } catch (error) {
-        // A year with nothing aggregated is an empty block, not a failure of the widget.
-        if (error instanceof ApiError && error.status === 404 && error.code === 'no_data') return emptyBundle(parts);
-        throw error;
+    queryKey: apiQueryKey(apiBase, query),
+    queryFn: async ({ signal }): Promise<QueryResponse> => {
+      const page = (offset: number) =>
+        getJson({ url: apiUrl(apiBase, '/v1/query', { q: JSON.stringify({ ...query, offset }) }), schema: QueryResponseSchema, signal });
+      const first = await page(query.offset);
+      const paged = query.dimensions.length === 1 && query.dimensions[0]!.startsWith('time:');
+      let answer = first;
+      for (let got = first.results.length; paged && got === query.limit; ) {
+        const next = await page(query.offset + answer.results.length);
+        answer = { ...answer, results: [...answer.results, ...next.results] };
+        got = next.results.length;
       }
+      return answer;
     },
     staleTime: FIVE_MINUTES,
-    placeholderData: keepPreviousData,
-    // Bundles are large and replaced whole: deep-comparing them (structural sharing) took about a
-    // third of the main thread on a granularity switch in a Chromium profile (BENCHMARKS.md).
-    structuralSharing: false,
+    // While a changed query loads, the previous answer stays on screen, if it has the same shape
+    // (a field breakdown is never drawn from a time-only answer, or the other way round).
+    placeholderData: (previous, previousQuery) =>
+      previousQuery && sameShape(previousQuery.queryKey[3], query) ? previous : undefined,
   });
 }
 
-export function emptyBundle({ community, category, year, basis }: SeriesKeyParts): SeriesBundle {
-  return { schemaVersion: 1, community, category, basis: category.startsWith('record') ? basis : null, year, dates: [], dataAsOf: null, totals: {}, subcounts: {} };
+function sameShape(a: QueryRequest, b: QueryRequest): boolean {
+  const shape = (q: QueryRequest) => q.dimensions.map((d) => (d.startsWith('time:') ? 'time' : d)).join(' ');
+  return a.metrics.join() === b.metrics.join() && shape(a) === shape(b);
 }
 
 export interface TopRecordsKeyParts {

@@ -3,23 +3,19 @@
  * they say what they want (`SeriesRequest`) and receive it for the dashboard's current range,
  * granularity, basis and comparison, as a `Loadable` union to render by `status`.
  */
-import { useQueries, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { seriesQuery, topRecordsQuery } from '../api/queries';
+import { apiQuery, topRecordsQuery } from '../api/queries';
 import type { TopRecordsResponse } from '../api/schemas';
-import { yearsIn } from '../core/dates';
-import { categoryFor } from '../core/metrics';
-import { buildWidgetSeries } from '../core/series/build';
-import { comparisonRange } from '../core/series/comparison';
 import type { DateRange, SeriesRequest, WidgetSeries } from '../core/series/types';
 import type { Format } from '../i18n/format';
 import { effectiveRange } from '../state/range';
 import type { DashboardState } from '../state/store';
 import { useDashboardContext } from './context';
-import { createYearBlocksCombiner } from './yearBlocks';
+import { seriesPlan } from './seriesPlan';
 
 /**
  * @example
@@ -44,38 +40,32 @@ export function useEffectiveRange(): DateRange {
   return useMemo(() => effectiveRange(range, granularity, presetContext), [range, granularity, presetContext]);
 }
 
+/**
+ * One widget's figures from the query API: exactly what it draws (by period, or over the range;
+ * optionally by a field), for the dashboard's range, granularity, basis, comparison and filters.
+ * Each control change alters only the queries whose normalised form changes; others stay cached.
+ */
 export function useSeries(request: SeriesRequest): Loadable<WidgetSeries> {
-  const { apiBase, community, presetContext } = useDashboardContext();
+  const { apiBase, community } = useDashboardContext();
   const range = useEffectiveRange();
-  const firstYear = presetContext.firstDay ? Number(presetContext.firstDay.slice(0, 4)) : null;
-  const [granularity, basis, comparison] = useDashboardState(useShallow((s) => [s.granularity, s.basis, s.comparison] as const));
-  const category = categoryFor(request.metric, request.mode);
-  const bundleBasis = category.startsWith('record') ? basis : null;
-  const previous = comparison === 'none' ? null : comparisonRange(range, comparison, granularity);
-  const years = [...new Set([...(previous ? yearsIn(previous) : []), ...yearsIn(range)])].sort();
-  const [combine] = useState(createYearBlocksCombiner);
-  const { blocks, error, retry } = useQueries({
-    queries: years.map((year) => seriesQuery({ apiBase, community, category, year, basis: bundleBasis }, { firstYear })),
-    combine,
-  });
-  const { metric, mode, field, topN } = request;
-  const previousStart = previous?.start;
-  const previousEnd = previous?.end;
-  const series = useMemo(() => {
-    if (blocks === null) return null;
-    const { bundles } = blocks;
-    return buildWidgetSeries({
-      bundles,
-      request: { metric, mode, field, topN },
-      range,
-      granularity,
-      comparison: previousStart && previousEnd && comparison !== 'none' ? { kind: comparison, range: { start: previousStart, end: previousEnd }, bundles } : null,
-    });
-  }, [blocks, metric, mode, field, topN, range, granularity, comparison, previousStart, previousEnd]);
-
-  if (error) return { status: 'error', error, retry };
-  if (!series) return { status: 'pending' };
-  if (series.periods.length === 0) return { status: 'empty' };
+  const [granularity, basis, comparison, filters] = useDashboardState(useShallow((s) => [s.granularity, s.basis, s.comparison, s.filters] as const));
+  const { metric, mode, field, topN, over } = request;
+  const plan = useMemo(
+    () => seriesPlan({ community, range, granularity, basis, comparison, filters }, { metric, mode, field, topN, over }),
+    [community, range, granularity, basis, comparison, filters, metric, mode, field, topN, over],
+  );
+  const main = useQuery(apiQuery(apiBase, plan.main));
+  const total = useQuery({ ...apiQuery(apiBase, plan.total ?? plan.main), enabled: plan.total !== null });
+  const answer = main.data;
+  const totalAnswer = plan.total ? total.data : undefined;
+  const series = useMemo(
+    () => (!answer || (plan.total && !totalAnswer) ? null : plan.build(answer, totalAnswer)),
+    [plan, answer, totalAnswer],
+  );
+  const error = main.error ?? (plan.total ? total.error : null);
+  if (error) return { status: 'error', error, retry: () => void Promise.all([main.refetch(), plan.total ? total.refetch() : null]) };
+  if (series === null) return { status: 'pending' };
+  if (series === 'empty') return { status: 'empty' };
   return { status: 'success', data: series };
 }
 

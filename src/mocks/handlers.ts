@@ -1,7 +1,8 @@
 /**
  * MSW handlers for the repostats API: one set for Vitest, Storybook, the dev server and host
  * applications' own tests. Answers are built from the shared response schemas' shapes with
- * deterministic synthetic data (see bundles.ts).
+ * deterministic synthetic data (see bundles.ts); the query API answers from the same bundles
+ * (queryAnswer.ts).
  *
  * @example
  * import { setupServer } from 'msw/node';
@@ -12,7 +13,9 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { Community, SeriesBundle, TopRecordsResponse } from '../api/schemas';
 import { CATEGORIES, BASES, type Basis, type Category } from '../core/metrics';
 import { defaultLayoutFor } from '../layout/defaults';
+import { QueryRequestSchema } from '../api/query';
 import { MOCK_FIRST_DAY, mockBundle, type MockBundleOptions } from './bundles';
+import { mockQueryAnswer } from './queryAnswer';
 
 export interface MockHandlerOptions {
   /** The API base the dashboard under test uses (default `/api`). */
@@ -44,6 +47,21 @@ export function createHandlers({ apiBase = '/api', today = new Date().toISOStrin
   const withLastDay = communities.map((c) => ({ ...c, lastDay: c.lastDay ?? (c.firstDay ? today : null) }));
   const find = (id: string) => withLastDay.find((c) => c.id === id || c.slug === id);
 
+  const answerQuery = async (body: unknown) => {
+    const parsed = QueryRequestSchema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      return error(400, 'invalid_request', issue.message, issue.path.join('.'));
+    }
+    const community = find(parsed.data.community);
+    if (!community) return error(404, 'unknown_community', `no community "${parsed.data.community}"`);
+    const q = { ...parsed.data, community: community.id };
+    if (!community.firstDay || !community.lastDay) {
+      return HttpResponse.json({ results: [], meta: { data_as_of: null, partial_periods: [], labels: {}, notes: [] }, query: q });
+    }
+    return HttpResponse.json(await mockQueryAnswer(q, { bundle: bundleFor, community: community.id, today: community.lastDay, firstDay: community.firstDay }));
+  };
+
   return [
     http.get(`${base}/v1/communities`, () => HttpResponse.json({ communities: withLastDay })),
     http.get(`${base}/v1/status`, () =>
@@ -67,6 +85,18 @@ export function createHandlers({ apiBase = '/api', today = new Date().toISOStrin
       const bundle = await bundleFor({ community: community.id, category, year, basis, today });
       if (!bundle || bundle.dates.length === 0) return error(404, 'no_data', `community "${community.id}" has no ${category} data for ${year}`, 'year');
       return HttpResponse.json(bundle);
+    }),
+    http.post(`${base}/v1/query`, async ({ request }) => answerQuery(await request.json().catch(() => null))),
+    http.get(`${base}/v1/query`, ({ request }) => {
+      const q = new URL(request.url).searchParams.get('q');
+      if (!q) return error(400, 'invalid_request', 'expected the query as JSON: ?q={"metrics":["views"]}', 'q');
+      let body: unknown;
+      try {
+        body = JSON.parse(q);
+      } catch {
+        return error(400, 'invalid_request', 'is not valid JSON', 'q');
+      }
+      return answerQuery(body);
     }),
     http.get(`${base}/v1/communities/:community/top-records`, ({ request }) => {
       const url = new URL(request.url);

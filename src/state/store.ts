@@ -7,6 +7,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_PRESET, PRESETS_BY_GRANULARITY, type PresetId } from '../core/series/presets';
 import type { Comparison, DateRange, Granularity } from '../core/series/types';
 import type { Basis } from '../core/metrics';
+import type { FieldId } from '../core/fields';
+import type { QueryFilter } from '../api/query';
 
 /** A preset (relative to today) or a fixed range. */
 export type RangeChoice = { kind: 'preset'; preset: PresetId } | { kind: 'custom'; start: string; end: string };
@@ -20,6 +22,8 @@ export interface DashboardView {
   tab: string | null;
   /** Per-widget view choices keyed by widget id (e.g. `{'top-funders': 'pie'}`). */
   views: Record<string, string>;
+  /** Filters every widget applies (as in Plausible): `["is", "field:countries", ["DE"]]`. */
+  filters: QueryFilter[];
 }
 
 export interface DashboardActions {
@@ -30,6 +34,10 @@ export interface DashboardActions {
   setComparison(comparison: Comparison): void;
   setTab(tab: string): void;
   setView(widgetId: string, view: string): void;
+  /** Adds an `is` filter on an item (a click on a breakdown row, a slice, a country); no duplicate. */
+  addFilter(field: FieldId, item: string): void;
+  /** Removes the filter at `index` of `filters`. */
+  removeFilter(index: number): void;
   /** Replaces the whole view (URL restore, back/forward). */
   restore(view: Partial<DashboardView>): void;
 }
@@ -44,6 +52,7 @@ export const DEFAULT_VIEW: DashboardView = {
   comparison: 'none',
   tab: null,
   views: {},
+  filters: [],
 };
 
 /**
@@ -66,6 +75,13 @@ export function createDashboardStore(initial: Partial<DashboardView> = {}): Dash
     setComparison: (comparison) => set({ comparison }),
     setTab: (tab) => set({ tab }),
     setView: (widgetId, view) => set((s) => ({ views: { ...s.views, [widgetId]: view } })),
+    addFilter: (field, item) =>
+      set((s) =>
+        s.filters.some(([op, ref, values]) => op === 'is' && ref === `field:${field}` && values.includes(item))
+          ? s
+          : { filters: [...s.filters, ['is', `field:${field}`, [item]]] },
+      ),
+    removeFilter: (index) => set((s) => ({ filters: s.filters.filter((_, i) => i !== index) })),
     restore: (view) => set({ ...DEFAULT_VIEW, ...view }),
   }));
 }

@@ -1,10 +1,12 @@
 /**
  * URL query sync: the view encoded as query parameters under a namespace prefix, so a shared link
  * reproduces the view and two dashboards on one page keep separate parameters
- * (`?rs.range=last-12-months&rs.g=month&other.g=week`). Unknown or invalid values are ignored,
+ * (`?rs.range=last-12-months&rs.g=month&other.g=week`); filters are repeated `rs.f=is:countries:DE`. Unknown or invalid values are ignored,
  * never fatal: a hand-edited link still opens.
  */
+import { fieldOf, type QueryFilter } from '../api/query';
 import { isDay } from '../core/dates';
+import { FIELD_IDS, type FieldId } from '../core/fields';
 import { BASES, type Basis } from '../core/metrics';
 import { PRESET_IDS, type PresetId } from '../core/series/presets';
 import { COMPARISONS, GRANULARITIES, type Comparison, type Granularity } from '../core/series/types';
@@ -14,6 +16,23 @@ export const DEFAULT_URL_NAMESPACE = 'rs';
 
 const oneOf = <T extends string>(list: readonly T[], value: string | null): T | undefined =>
   value !== null && (list as readonly string[]).includes(value) ? (value as T) : undefined;
+
+/** A filter as `is:countries:DE,FR` (each item id URI-encoded, so ids may hold `:` or `,`). */
+function encodeFilter([op, ref, values]: QueryFilter): string {
+  return `${op}:${fieldOf(ref)}:${values.map(encodeURIComponent).join(',')}`;
+}
+
+function decodeFilter(text: string): QueryFilter[] | null {
+  const m = text.match(/^(is|is_not):([a-z_]+):(.+)$/);
+  const field = m && oneOf<FieldId>(FIELD_IDS, m[2] as string);
+  if (!m || !field) return null;
+  try {
+    const values = (m[3] as string).split(',').map(decodeURIComponent).filter((v) => v !== '');
+    return values.length > 0 ? [[m[1] as QueryFilter[0], `field:${field}`, values]] : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Writes the view into `params` (only what differs from the default), replacing this namespace's keys. */
 export function writeViewParams(params: URLSearchParams, view: DashboardView, namespace = DEFAULT_URL_NAMESPACE): URLSearchParams {
@@ -28,6 +47,7 @@ export function writeViewParams(params: URLSearchParams, view: DashboardView, na
   if (view.comparison !== d.comparison) put('cmp', view.comparison);
   if (view.tab) put('tab', view.tab);
   for (const [widget, choice] of Object.entries(view.views).sort()) put(`v.${widget}`, choice);
+  for (const filter of view.filters) out.append(`${namespace}.f`, encodeFilter(filter));
   return out;
 }
 
@@ -56,5 +76,7 @@ export function readViewParams(params: URLSearchParams, namespace = DEFAULT_URL_
     if (key.startsWith(`${namespace}.v.`) && /^[a-z]+$/.test(value)) views[key.slice(namespace.length + 3)] = value;
   }
   if (Object.keys(views).length > 0) view.views = views;
+  const filters = params.getAll(`${namespace}.f`).flatMap((text) => decodeFilter(text) ?? []);
+  if (filters.length > 0) view.filters = filters;
   return view;
 }

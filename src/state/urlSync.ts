@@ -7,7 +7,7 @@ import type { DashboardState, DashboardStore } from './store';
 import { readViewParams, writeViewParams } from './url';
 
 const viewOf = (s: DashboardState) => ({
-  range: s.range, granularity: s.granularity, basis: s.basis, comparison: s.comparison, tab: s.tab, views: s.views,
+  range: s.range, granularity: s.granularity, basis: s.basis, comparison: s.comparison, tab: s.tab, views: s.views, filters: s.filters,
 });
 
 /** Starts syncing; returns the function that stops it. */

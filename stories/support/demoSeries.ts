@@ -1,16 +1,18 @@
 /**
- * `WidgetSeries` for widget stories, built by the dashboard's own transform (`buildWidgetSeries`)
- * from the demo fixtures (real bundles rendered by the real pipeline from the tiny demo
- * repository, `npm run fixtures`), so a widget story shows the numbers the dashboard would.
+ * `WidgetSeries` for widget stories, built by the dashboard's own data path (`seriesPlan`: the
+ * widget's queries, answered by the mock query API from the demo fixtures, real bundles rendered
+ * by the real pipeline from the tiny demo repository, `npm run fixtures`), so a widget story
+ * shows the numbers the dashboard would.
  */
+import type { QueryRequest } from '../../src/api/query';
 import type { SeriesBundle } from '../../src/api/schemas';
-import { snapRange, yearsIn } from '../../src/core/dates';
-import { comparisonRange } from '../../src/core/series/comparison';
+import { snapRange } from '../../src/core/dates';
 import type { FieldId } from '../../src/core/fields';
-import { categoryFor, type Category, type MetricId, type Mode } from '../../src/core/metrics';
-import { buildWidgetSeries } from '../../src/core/series/build';
+import type { Category, MetricId, Mode } from '../../src/core/metrics';
 import { resolvePreset, DEFAULT_PRESET } from '../../src/core/series/presets';
-import type { Comparison, DateRange, Granularity, WidgetSeries } from '../../src/core/series/types';
+import type { Comparison, Granularity, WidgetSeries } from '../../src/core/series/types';
+import { seriesPlan } from '../../src/data/seriesPlan';
+import { answerFromBundles, categoryOfQuery } from '../../src/mocks/queryAnswer';
 import { SeriesBundleSchema } from '../../src/api/schemas';
 import recordDelta from '../../src/mocks/fixtures/global.record-delta.added.2025.json';
 import recordSnapshot from '../../src/mocks/fixtures/global.record-snapshot.added.2025.json';
@@ -37,24 +39,12 @@ export interface DemoSeriesOptions {
   topN?: number;
 }
 
-/** The fixture years a range needs (the demo holds one year; others are simply not there). */
-function bundlesFor(range: DateRange, metric: MetricId, mode: Mode): SeriesBundle[] {
-  const bundle = GLOBAL_BUNDLES[categoryFor(metric, mode)];
-  return yearsIn(range).includes(bundle.year) ? [bundle] : [];
-}
-
 export function demoSeries({ metric, mode, field, granularity = 'month', comparison = 'none', topN }: DemoSeriesOptions): WidgetSeries {
-  const range = resolvePreset(DEFAULT_PRESET[granularity], { today: STORY_TODAY });
-  const snapped = snapRange(range, granularity);
-  const compareRange = comparison === 'none' ? null : comparisonRange(snapped, comparison, granularity);
-  return buildWidgetSeries({
-    bundles: bundlesFor(range, metric, mode),
-    request: { metric, mode, field, topN },
-    range,
-    granularity,
-    comparison:
-      comparison === 'none' || !compareRange
-        ? null
-        : { kind: comparison, range: compareRange, bundles: bundlesFor(compareRange, metric, mode) },
-  });
+  const range = snapRange(resolvePreset(DEFAULT_PRESET[granularity], { today: STORY_TODAY }), granularity);
+  const plan = seriesPlan({ community: 'global', range, granularity, basis: 'added', comparison, filters: [] }, { metric, mode, field, topN });
+  const context = { today: STORY_TODAY, firstDay: `${GLOBAL_BUNDLES['record-delta'].year}-01-01` };
+  const answer = (q: QueryRequest) => answerFromBundles(q, [GLOBAL_BUNDLES[categoryOfQuery(q)]], context);
+  const series = plan.build(answer(plan.main), plan.total ? answer(plan.total) : undefined);
+  if (series === 'empty') throw new Error(`the demo fixtures hold no ${metric} for ${range.start}..${range.end}`);
+  return series;
 }

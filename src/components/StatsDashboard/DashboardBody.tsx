@@ -12,6 +12,7 @@ import type { WidgetRegistry } from '../grid/registry';
 import { Tabs } from '../grid/Tabs';
 import { LayoutErrorPanel } from '../LayoutErrorPanel/LayoutErrorPanel';
 import { DashboardHeader } from './DashboardHeader';
+import { FilterChips } from './FilterChips';
 import { StatusBar } from './StatusBar';
 import { useResolvedLayout } from './useResolvedLayout';
 
@@ -61,6 +62,7 @@ export function DashboardBody({ layout, widgets, info, onError, header }: Dashbo
       return (
         <>
           <DashboardHeader info={info} title={header?.title} logo={header?.logo} />
+          <FilterChips />
           <StatusBar info={info} />
           <Controls layout={resolved.layout} />
           <Tabs label={t('tabs.label')} tabs={tabs.map((x) => ({ id: x.id, label: label(x.label) }))} active={tab?.id ?? ''} onSelect={setTab}>

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { useSeries } from '../../data/hooks';
 import { createHandlers } from '../../mocks/handlers';
 import type { LayoutInput } from '../../layout/schema';
+import type { QueryRequest } from '../../api/query';
 import { Dashboard } from './Dashboard';
 import { PROBE_WIDGETS } from './testing';
 
@@ -50,6 +51,15 @@ const dashboard = (props: Props = {}) => <Dashboard apiBase={API} today={TODAY} 
 // Generous timeout: under a full parallel run, jsdom renders slowly on 2 cores.
 const probeText = async (id: string, matcher: RegExp) => waitFor(() => expect(screen.getByTestId(id).textContent).toMatch(matcher), { timeout: 5000 });
 const select = (name: string) => screen.getByRole('combobox', { name });
+/** The query-API queries the dashboard sent (GET /v1/query?q=…), parsed. */
+const queries = () =>
+  requests.filter((u) => new URL(u).pathname.endsWith('/v1/query')).map((u) => JSON.parse(new URL(u).searchParams.get('q')!) as QueryRequest);
+/** Fails the query API for usage metrics only. */
+const failUsage = () =>
+  http.get(`${API}/v1/query`, ({ request }) => {
+    const q = JSON.parse(new URL(request.url).searchParams.get('q')!) as QueryRequest;
+    return q.metrics[0] === 'views' ? HttpResponse.json({ error: { code: 'boom', message: 'down' } }, { status: 500 }) : undefined;
+  });
 
 describe('StatsDashboard shell', () => {
   it('when rendered with a layout, then tabs show and widgets receive the last 12 months by month', async () => {
@@ -104,20 +114,17 @@ describe('controls change what widgets receive', () => {
     fireEvent.change(screen.getByLabelText('To'), { target: { value: '2023-02-10' } });
     await userEvent.click(screen.getByRole('button', { name: 'Apply' }));
     await probeText('records', /periods=4 first=2022-11-01/);
-    expect(requests.some((u) => u.includes('year=2022'))).toBe(true);
+    expect(queries().some((q) => q.metrics[0] === 'records' && JSON.stringify(q.date_range) === '["2022-11-01","2023-02-28"]')).toBe(true);
   });
 
-  it('when the range starts before the community has data, then no year before its first is requested', async () => {
+  it('when the range starts before the community has data, then the widget still gets every period of it', async () => {
     render(dashboard({ community: 'history' }));
     await probeText('records', /periods=12/);
     fireEvent.change(select('Date range'), { target: { value: 'custom' } });
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2019-01-01' } });
     fireEvent.change(screen.getByLabelText('To'), { target: { value: '2023-02-10' } });
     await userEvent.click(screen.getByRole('button', { name: 'Apply' }));
-    await probeText('records', /first=2019-01-01/);
-    const seriesYears = requests.filter((u) => u.includes('/series/')).map((u) => Number(new URL(u).searchParams.get('year')));
-    expect(seriesYears).toContain(2022);
-    expect(seriesYears.filter((y) => y < 2022)).toEqual([]);
+    await probeText('records', /periods=50 first=2019-01-01/);
   });
 
   it('when the date basis changes, then record widgets read that basis and usage widgets do not refetch', async () => {
@@ -127,8 +134,8 @@ describe('controls change what widgets receive', () => {
     const views = screen.getByTestId('views').textContent;
     fireEvent.change(select('Date basis'), { target: { value: 'published' } });
     await waitFor(() => expect(screen.getByTestId('records').textContent).not.toBe(before), { timeout: 5000 });
-    expect(requests.some((u) => u.includes('record-delta') && u.includes('basis=published'))).toBe(true);
-    expect(requests.some((u) => u.includes('usage-delta') && u.includes('basis='))).toBe(false);
+    expect(queries().some((q) => q.metrics[0] === 'records' && q.basis === 'published')).toBe(true);
+    expect(queries().filter((q) => q.metrics[0] === 'views')).toHaveLength(1);
     expect(screen.getByTestId('views').textContent).toBe(views);
   });
 
@@ -161,8 +168,8 @@ describe('controls change what widgets receive', () => {
 });
 
 describe('states', () => {
-  it('when a year block fails, then the widget shows an error with retry, and retry recovers', async () => {
-    server.use(http.get(`${API}/v1/communities/global/series/usage-delta`, () => HttpResponse.json({ error: { code: 'boom', message: 'down' } }, { status: 500 })));
+  it('when a widget’s query fails, then the widget shows an error with retry, and retry recovers', async () => {
+    server.use(failUsage());
     // A host QueryClient without retries: the failure shows at once.
     render(dashboard({ queryClient: new QueryClient({ defaultOptions: { queries: { retry: false } } }) }));
     await probeText('views', /^error/);
@@ -178,7 +185,7 @@ describe('states', () => {
   });
 
   it('when data is loading, then widgets are pending', async () => {
-    server.use(http.get(`${API}/v1/communities/global/series/:c`, () => new Promise(() => undefined)));
+    server.use(http.get(`${API}/v1/query`, () => new Promise(() => undefined)));
     render(dashboard());
     await probeText('records', /^pending$/);
   });

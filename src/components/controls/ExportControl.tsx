@@ -30,12 +30,13 @@ export function ExportControl({ layout }: { layout: Layout }) {
   const granularity = useDashboardState((s) => s.granularity);
   const basis = useDashboardState((s) => s.basis);
   const comparison = useDashboardState((s) => s.comparison);
+  const filters = useDashboardState((s) => s.filters);
   const [state, setState] = useState<ExportState>({ status: 'idle' });
 
   const run = async (kind: 'csv' | 'json') => {
     setState({ status: 'working' });
     try {
-      const doc = await collectExport({ layout, queryClient, view: { apiBase, community, range, granularity, basis, comparison } });
+      const doc = await collectExport({ layout, queryClient, view: { apiBase, community, range, granularity, basis, comparison, filters } });
       const name = `repostats-${community}-${range.start}-${range.end}.${kind}`;
       if (kind === 'csv') download(name, exportToCsv(doc), 'text/csv;charset=utf-8');
       else download(name, `${JSON.stringify(doc, null, 2)}\n`, 'application/json');

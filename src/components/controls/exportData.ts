@@ -1,16 +1,14 @@
 /**
  * Export of the whole dashboard's data: every data widget of every tab, computed for the current
- * view from the same year blocks the widgets use (fetched through the dashboard's QueryClient, so
- * what is cached is not fetched again), as one JSON document or one long CSV table.
+ * view from the same query-API answers the widgets use (fetched through the dashboard's
+ * QueryClient, so what is cached is not fetched again), as one JSON document or one long CSV table.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import { seriesQuery } from '../../api/queries';
+import { apiQuery } from '../../api/queries';
+import type { QueryRequest } from '../../api/query';
 import { toCsv } from '../../core/format/csv';
-import { yearsIn } from '../../core/dates';
-import { categoryFor, type Basis } from '../../core/metrics';
-import { buildWidgetSeries } from '../../core/series/build';
-import { comparisonRange } from '../../core/series/comparison';
-import type { Comparison, DateRange, Granularity, SeriesRequest, WidgetSeries } from '../../core/series/types';
+import type { SeriesRequest, WidgetSeries } from '../../core/series/types';
+import { seriesPlan, type SeriesView } from '../../data/seriesPlan';
 import type { Layout, WidgetConfig } from '../../layout/schema';
 
 /** Every item a breakdown holds, not just a page: exports are for analysis. */
@@ -35,13 +33,8 @@ export function widgetRequests(w: WidgetConfig): SeriesRequest[] {
   }
 }
 
-export interface ExportView {
+export interface ExportView extends SeriesView {
   apiBase: string;
-  community: string;
-  range: DateRange;
-  granularity: Granularity;
-  basis: Basis;
-  comparison: Comparison;
 }
 
 export interface DashboardExport extends ExportView {
@@ -49,10 +42,8 @@ export interface DashboardExport extends ExportView {
 }
 
 export async function collectExport({ layout, queryClient, view }: { layout: Layout; queryClient: QueryClient; view: ExportView }): Promise<DashboardExport> {
-  const { apiBase, community, range, granularity, basis, comparison } = view;
-  const previous = comparison === 'none' ? null : comparisonRange(range, comparison, granularity);
-  const years = [...new Set([...(previous ? yearsIn(previous) : []), ...yearsIn(range)])];
   const widgets: DashboardExport['widgets'] = [];
+  const answer = (query: QueryRequest) => queryClient.fetchQuery(apiQuery(view.apiBase, query));
   for (const tab of layout.tabs) {
     for (const [r, row] of tab.rows.entries()) {
       for (const [i, w] of row.widgets.entries()) {
@@ -60,21 +51,13 @@ export async function collectExport({ layout, queryClient, view }: { layout: Lay
         if (requests.length === 0) continue;
         const series = await Promise.all(
           requests.map(async (request) => {
-            const category = categoryFor(request.metric, request.mode);
-            const bundleBasis = category.startsWith('record') ? basis : null;
-            const bundles = await Promise.all(
-              years.map((year) => queryClient.fetchQuery(seriesQuery({ apiBase, community, category, year, basis: bundleBasis }))),
-            );
-            return buildWidgetSeries({
-              bundles,
-              request,
-              range,
-              granularity,
-              comparison: previous && comparison !== 'none' ? { kind: comparison, range: previous, bundles } : null,
-            });
+            const plan = seriesPlan(view, request);
+            const [main, total] = await Promise.all([answer(plan.main), plan.total ? answer(plan.total) : undefined]);
+            const built = plan.build(main, total);
+            return built === 'empty' ? null : built;
           }),
         );
-        widgets.push({ id: w.id ?? `${tab.id}-${r}-${i}`, tab: tab.id, type: w.type, series });
+        widgets.push({ id: w.id ?? `${tab.id}-${r}-${i}`, tab: tab.id, type: w.type, series: series.filter((s) => s !== null) });
       }
     }
   }

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { breakdownOption, breakdownRows } from './breakdown';
 import { MAX_COMPARED_ITEMS, timeSeriesColumns, timeSeriesOption, ZOOM_THRESHOLD, type TimeSeriesChartInput } from './timeSeries';
 import { mapOption } from './map';
+import type { QueryRequest } from '../../api/query';
+import { seriesPlan } from '../../data/seriesPlan';
 import { bundleFrom } from '../../mocks/bundles';
-import { buildWidgetSeries } from '../series/build';
-import { comparisonRange } from '../series/comparison';
+import { answerFromBundles } from '../../mocks/queryAnswer';
 import { breakdownSeries, comparedBreakdownSeries, makeSeries, manyComparedItems } from './testSeries';
 
 const names = {
@@ -92,7 +93,7 @@ describe('timeSeriesOption', () => {
 describe('timeSeriesOption shown separately with a comparison', () => {
   const compared = (over: Partial<TimeSeriesChartInput> = {}) => ts({ series: comparedBreakdownSeries(), separately: true, otherColor: '#888', ...over });
 
-  it('when built from the dashboard’s own transform, then each shown item has its previous-period column', () => {
+  it('when built from the dashboard’s own data path, then each shown item has its previous-period column', () => {
     const bundle = bundleFrom({
       year: 2024,
       days: 60,
@@ -100,13 +101,10 @@ describe('timeSeriesOption shown separately with a comparison', () => {
       subcounts: { resource_types: { items: [{ id: 'dataset', labels: { en: 'Dataset' } }, { id: 'image', labels: { en: 'Image' } }], series: { views: (k, i) => (k === 0 ? i : 1) } } },
     });
     const range = { start: '2024-02-01', end: '2024-02-03' };
-    const series = buildWidgetSeries({
-      bundles: [bundle],
-      request: { metric: 'views', mode: 'delta', field: 'resource_types' },
-      range,
-      granularity: 'day',
-      comparison: { kind: 'previous-period', range: comparisonRange(range, 'previous-period', 'day'), bundles: [bundle] },
-    });
+    const plan = seriesPlan({ community: 'global', range, granularity: 'day', basis: 'added', comparison: 'previous-period', filters: [] }, { metric: 'views', mode: 'delta', field: 'resource_types' });
+    const answer = (q: QueryRequest) => answerFromBundles(q, [bundle], { today: '2024-02-29', firstDay: '2024-01-01' });
+    const series = plan.build(answer(plan.main), plan.total ? answer(plan.total) : undefined);
+    if (series === 'empty') throw new Error('empty');
     expect(timeSeriesColumns({ series, separately: true, names }).map((c) => [c.name, c.values])).toEqual([
       ['Dataset', [31, 32, 33]],
       ['Dataset (previous period)', [28, 29, 30]],
@@ -276,5 +274,32 @@ describe('mapOption', () => {
       rows: [{ code: 'DE', name: 'Germany', value: 3 }],
     });
     expect((o.series as { data: unknown[] }[])[0]!.data).toEqual([{ name: 'DE', value: 3 }]);
+  });
+});
+
+describe('partial periods', () => {
+  const partialLast = makeSeries({ partialPeriods: ['2024-01-03'] });
+  it('when the last period is partial on a line, then its segment is a dashed series of its own and the period is shaded', () => {
+    const option = ts({ series: partialLast });
+    const series = seriesOf(option);
+    expect(series.map((s) => [s.name, s.lineStyle?.type ?? 'solid'])).toEqual([['Views', 'solid'], ['Views', 'dashed']]);
+    expect((option.dataset as { source: unknown[][] }).source).toEqual([
+      ['2024-01-01', 10, null],
+      ['2024-01-02', 20, 20],
+      ['2024-01-03', null, 30],
+    ]);
+    expect((option.series as { markArea?: { data: unknown[] } }[])[0]!.markArea?.data).toEqual([[{ xAxis: '2024-01-03' }, { xAxis: '2024-01-03' }]]);
+  });
+
+  it('when the last period is partial on bars, then the bars stay whole and the period is shaded', () => {
+    const option = ts({ series: partialLast, chart: 'bar' });
+    expect(seriesOf(option)).toHaveLength(1);
+    expect((option.series as { markArea?: { data: unknown[] } }[])[0]!.markArea?.data).toHaveLength(1);
+  });
+
+  it('when no period is partial, then nothing is dashed or shaded', () => {
+    const option = ts();
+    expect(seriesOf(option)).toHaveLength(1);
+    expect((option.series as { markArea?: unknown }[])[0]!.markArea).toBeUndefined();
   });
 });

@@ -88,14 +88,23 @@ export function timeSeriesOption(input: TimeSeriesChartInput): ChartOption {
   const { series, chart, stacked, period, widthPx } = input;
   const columns = timeSeriesColumns(input);
   const n = series.periods.length;
-  const source = series.periods.map((day, i) => [period(day), ...columns.map((c) => c.values[i] ?? null)]);
+  const partial = new Set(series.partialPeriods ?? []);
+  // A partial last period (data to mid-month, the current year) is drawn apart on lines: the
+  // main columns stop one period early and a dashed column carries their last segment.
+  const dashLast = chart !== 'bar' && n >= 2 && partial.has(series.periods[n - 1]!);
+  const mains = columns.filter((c) => c.role !== 'comparison');
+  const source = series.periods.map((day, i) => [
+    period(day),
+    ...columns.map((c) => (dashLast && c.role !== 'comparison' && i === n - 1 ? null : (c.values[i] ?? null))),
+    ...(dashLast ? mains.map((c) => (i >= n - 2 ? (c.values[i] ?? null) : null)) : []),
+  ]);
   const long = n > ZOOM_THRESHOLD;
 
   const colors = columnColors(input, columns);
   // Shown separately, an area chart is drawn as plain lines: translucent stacked areas of many
   // items blend into muddy colours, and lines compare items directly.
   const asLines = input.separately && chart === 'area';
-  const plotted = columns.map((c): LineSeriesOption | BarSeriesOption => {
+  const plotted: (LineSeriesOption | BarSeriesOption)[] = columns.map((c): LineSeriesOption | BarSeriesOption => {
     const isComparison = c.role === 'comparison';
     // An item's comparison is paler than the item, so the current period stays in front.
     const faint = isComparison && c.of !== undefined;
@@ -120,10 +129,31 @@ export function timeSeriesOption(input: TimeSeriesChartInput): ChartOption {
     };
   });
 
+  if (dashLast) {
+    for (const c of mains) {
+      const color = colors.get(c.key);
+      // Same name as its column: one legend entry; shown and hidden together.
+      plotted.push({
+        name: c.name, type: 'line', encode: { x: 'period', y: `${c.key}Partial` }, showSymbol: n <= ZOOM_THRESHOLD,
+        stack: stacked && !asLines ? 'partial' : undefined,
+        lineStyle: { type: 'dashed', width: 2 }, ...(color ? { itemStyle: { color } } : {}),
+      });
+    }
+  }
+  // Partial periods are shaded, so a short last bar reads as "not complete", not as a fall.
+  const shaded = series.periods.filter((p) => partial.has(p));
+  if (shaded.length > 0 && plotted[0]) {
+    (plotted[0] as LineSeriesOption).markArea = {
+      silent: true,
+      itemStyle: { color: 'rgba(128, 128, 128, 0.14)' },
+      data: shaded.map((p) => [{ xAxis: period(p) }, { xAxis: period(p) }] as [{ xAxis: string }, { xAxis: string }]),
+    };
+  }
+
   return {
     animation: input.animation,
     aria: aria(input.description, { decal: chart === 'bar' && columns.length > 1 }),
-    dataset: { dimensions: ['period', ...columns.map((c) => c.key)], source },
+    dataset: { dimensions: ['period', ...columns.map((c) => c.key), ...(dashLast ? mains.map((c) => `${c.key}Partial`) : [])], source },
     grid: { left: 8, right: 16, top: columns.length > 1 ? 40 : 16, bottom: long ? 64 : 8, containLabel: true },
     legend: columns.length > 1 ? { type: 'scroll', top: 0 } : { show: false },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? input.value(v) : '–') },

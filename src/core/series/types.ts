@@ -1,7 +1,7 @@
 /**
  * What a widget receives: one metric in one mode over the dashboard's range, already rolled up
- * to the chosen granularity. Produced by pure transforms from series bundles; widgets never
- * fetch or transform bundles themselves.
+ * to the chosen granularity. Built from the query API's answers (`fromQuery.ts`); widgets never
+ * fetch or compute figures themselves.
  */
 import type { Labels } from '../../api/schemas';
 import type { FieldId } from '../fields';
@@ -60,6 +60,12 @@ export interface WidgetSeries {
   } | null;
   /** The last aggregated day behind this series. */
   dataAsOf: string | null;
+  /** Periods (by first day) the range or the data covers only in part: drawn distinctly. */
+  partialPeriods?: string[];
+  /** The server's notes on the figures (e.g. how unique visitors add up over a period). */
+  notes?: string[];
+  /** The days the comparison covers (the server's: the same number of days, or a year earlier). */
+  comparisonRange?: DateRange | null;
 }
 
 /** What a widget asks the dashboard's data layer for. */
@@ -69,4 +75,9 @@ export interface SeriesRequest {
   field?: FieldId;
   /** How many items to keep before "Other" (default 10). */
   topN?: number;
+  /**
+   * `periods` (default): one figure per period of the dashboard's granularity. `range`: one figure
+   * over the whole range (a single stat, a breakdown, a map), asked as such so it is exact.
+   */
+  over?: 'periods' | 'range';
 }

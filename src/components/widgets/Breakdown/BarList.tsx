@@ -20,9 +20,12 @@ export interface BarListProps {
   value: (n: number) => string;
   format: Format;
   searchUrl?: string;
+  /** Told the item id when the reader clicks a name (the dashboard filters by it); its accessible name from `selectLabel`. */
+  onSelect?: (id: string) => void;
+  selectLabel?: (name: string) => string;
 }
 
-export function BarList({ rows, label, field, value, format, searchUrl }: BarListProps) {
+export function BarList({ rows, label, field, value, format, searchUrl, onSelect, selectLabel }: BarListProps) {
   const max = Math.max(0, ...rows.map((r) => r.value));
   return (
     <ul className="rs-barlist" aria-label={label}>
@@ -41,7 +44,15 @@ export function BarList({ rows, label, field, value, format, searchUrl }: BarLis
           <li key={r.id} className={r.isOther ? 'rs-barlist-row rs-barlist-other' : 'rs-barlist-row'}>
             <span className="rs-barlist-bar" aria-hidden="true" style={{ width: `${max > 0 ? Math.max(0, (r.value / max) * 100) : 0}%` }} />
             <span className="rs-barlist-name" title={r.name}>
-              {searchUrl && !r.isOther ? <a href={fillUrl(searchUrl, { id: r.id, field })}>{name}</a> : name}
+              {onSelect && !r.isOther ? (
+                <button type="button" className="rs-barlist-select" title={selectLabel?.(r.name)} onClick={() => onSelect(r.id)}>
+                  {name}
+                </button>
+              ) : searchUrl && !r.isOther ? (
+                <a href={fillUrl(searchUrl, { id: r.id, field })}>{name}</a>
+              ) : (
+                name
+              )}
             </span>
             <span className="rs-barlist-value">{value(r.value)}</span>
             <span className="rs-barlist-share">{r.share === null ? '–' : format.percent(r.share)}</span>

@@ -12,9 +12,12 @@ const MAX_ITEMS = 100;
 /** `breakdown` widget: the field's items for the metric; the chosen view is kept in the URL when the widget has an id. */
 export function Breakdown({ config }: { config: WidgetOf<'breakdown'> }) {
   const common = useViewCommon();
-  const series = useSeries({ metric: config.metric, mode: config.mode, field: config.field, topN: MAX_ITEMS });
+  const series = useSeries({ metric: config.metric, mode: config.mode, field: config.field, topN: MAX_ITEMS, over: 'range' });
   const stored = useDashboardState((s) => (config.id ? s.views[config.id] : undefined));
   const setView = useDashboardState((s) => s.setView);
+  const addFilter = useDashboardState((s) => s.addFilter);
+  const field = config.field;
+  const onSelect = useCallback((id: string) => addFilter(field, id), [addFilter, field]);
   const view = config.views.includes(stored as BreakdownViewKind) ? (stored as BreakdownViewKind) : config.view;
   // Stable, so the memoised view skips re-rendering when only the dashboard's query state changed.
   const widgetId = config.id;
@@ -44,6 +47,7 @@ export function Breakdown({ config }: { config: WidgetOf<'breakdown'> }) {
           searchUrl={config.searchUrl}
           collapsed={config.collapsed}
           series={data}
+          onSelect={onSelect}
         />
       )}
     </LoadableView>

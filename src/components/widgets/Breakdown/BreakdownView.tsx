@@ -37,6 +37,8 @@ export interface BreakdownViewProps extends ViewCommon {
   collapsed: boolean;
   series: WidgetSeries;
   themeKey?: string;
+  /** Told the item id when the reader picks an item (the dashboard adds a filter on it). */
+  onSelect?: (id: string) => void;
 }
 
 export const BreakdownView = memo(function BreakdownView(props: BreakdownViewProps) {
@@ -131,7 +133,7 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
   if (!collapsed && view === 'bar') {
     return (
       <WidgetFrame title={props.title} description={props.description} t={t} controls={controls} exports={{ filename: fileSlug(props.title), table, json }} className="rs-breakdown">
-        <BarList rows={[...named.slice(0, props.pageSize), ...(showOther && other ? [other] : [])]} label={description} field={field} value={value} format={format} searchUrl={props.searchUrl} />
+        <BarList rows={[...named.slice(0, props.pageSize), ...(showOther && other ? [other] : [])]} label={description} field={field} value={value} format={format} searchUrl={props.searchUrl} onSelect={props.onSelect} selectLabel={(name) => t('breakdown.filterBy', { name })} />
         {named.length > props.pageSize && <p className="rs-note">{t('breakdown.moreInTable', { count: named.length - props.pageSize })}</p>}
         {notes}
       </WidgetFrame>

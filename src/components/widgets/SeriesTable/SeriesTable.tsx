@@ -52,7 +52,7 @@ interface AllSeriesProps {
  */
 function AllSeries({ metrics, mode, field, loaded, children }: AllSeriesProps) {
   const [metric, ...rest] = metrics;
-  const loadable = useSeries({ metric: metric!, mode, ...(field ? { field, topN: MAX_ITEMS } : {}) });
+  const loadable = useSeries({ metric: metric!, mode, ...(field ? { field, topN: MAX_ITEMS, over: 'range' as const } : {}) });
   if (loadable.status !== 'success') return <>{children(loadable)}</>;
   const all = [...loaded, loadable.data];
   if (rest.length === 0) return <>{children({ status: 'success', data: all })}</>;

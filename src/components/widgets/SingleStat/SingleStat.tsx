@@ -8,7 +8,7 @@ import { SingleStatView } from './SingleStatView';
 /** `single-stat` widget: connects the dashboard's series for one metric to the view. */
 export function SingleStat({ config }: { config: WidgetOf<'single-stat'> }) {
   const common = useViewCommon();
-  const series = useSeries({ metric: config.metric, mode: config.mode });
+  const series = useSeries({ metric: config.metric, mode: config.mode, over: 'range' });
   const title = layoutLabel(config.title, common) ?? metricName(common.t, config.metric);
   return (
     <LoadableView loadable={series} t={common.t} title={title} height={120}>

@@ -155,3 +155,20 @@ describe('TimeSeriesView', () => {
     expect(await axeViolations(container)).toEqual([]);
   });
 });
+
+describe('partial periods', () => {
+  it('when the last period is partial, then a note names it', () => {
+    render(<TimeSeriesView {...props({ series: makeSeries({ partialPeriods: ['2024-01-03'] }) })} />);
+    expect(screen.getByText(/is not complete: it is shaded, and drawn dashed on lines/)).toHaveTextContent(/^Jan 3, 2024 is not complete/);
+  });
+
+  it('when a partial period is compared, then the note says the comparison covers the same number of days', () => {
+    const series = makeSeries({
+      partialPeriods: ['2024-01-03'],
+      comparison: { kind: 'previous-period', values: [1, 2, 3], summary: 6 },
+      comparisonRange: { start: '2023-12-29', end: '2023-12-31' },
+    });
+    render(<TimeSeriesView {...props({ series })} />);
+    expect(screen.getByText(/The comparison covers the same number of days, Dec 29, 2023 to Dec 31, 2023/)).toBeInTheDocument();
+  });
+});

@@ -69,6 +69,16 @@ export const TimeSeriesView = memo(function TimeSeriesView(props: TimeSeriesView
     }),
     ...(capped ? [t(`timeSeries.comparedTop.${kind}`, { count: MAX_COMPARED_ITEMS })] : []),
   ].join(' ');
+  const partial = (series.partialPeriods ?? []).filter((p) => series.periods.includes(p));
+  const partialNote =
+    partial.length > 0
+      ? t(kind ? 'timeSeries.partialCompared' : 'timeSeries.partial', {
+          periods: partial.map(period).join(', '),
+          count: partial.length,
+          start: series.comparisonRange ? format.date(series.comparisonRange.start, 'day') : '',
+          end: series.comparisonRange ? format.date(series.comparisonRange.end, 'day') : '',
+        })
+      : null;
   const table: TableModel = {
     caption: description,
     columns: [{ key: 'period', header: t('common.period') }, ...columns.map((c) => ({ key: c.key, header: c.name, numeric: true }))],
@@ -165,6 +175,7 @@ export const TimeSeriesView = memo(function TimeSeriesView(props: TimeSeriesView
       height={props.height}
       themeKey={props.themeKey}
       className="rs-time-series"
+      note={partialNote && <p className="rs-note rs-partial-note">{partialNote}</p>}
     />
   );
 });

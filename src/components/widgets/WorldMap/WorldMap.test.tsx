@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { WorldMapView, type WorldMapViewProps } from './WorldMapView';
+import { echarts } from '../../charts/echarts';
 import { makeSeries } from '../../../core/charts/testSeries';
 import type { WidgetSeries } from '../../../core/series/types';
 import { axeViolations, tableRows, viewCommon } from '../testing';
@@ -59,5 +60,16 @@ describe('WorldMapView', () => {
   it('when rendered, then axe finds no violations', async () => {
     const { container } = render(<WorldMapView {...props()} />);
     expect(await axeViolations(container)).toEqual([]);
+  });
+});
+
+describe('selecting a country', () => {
+  it('when the reader clicks a country on the map, then the widget reports its code', async () => {
+    const picked: string[] = [];
+    const { container } = render(<WorldMapView {...props({ onSelect: (code) => picked.push(code) })} />);
+    const dom = container.querySelector('.rs-chart') as HTMLElement;
+    await waitFor(() => expect(echarts.getInstanceByDom(dom)).toBeDefined());
+    echarts.getInstanceByDom(dom)!.trigger('click', { name: 'DE', componentType: 'series' } as never);
+    expect(picked).toEqual(['DE']);
   });
 });

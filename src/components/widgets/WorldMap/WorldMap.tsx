@@ -1,5 +1,6 @@
 import type { WidgetOf } from '../../../layout/schema';
-import { useSeries } from '../../../data/hooks';
+import { useCallback } from 'react';
+import { useDashboardState, useSeries } from '../../../data/hooks';
 import { layoutLabel, metricName } from '../shared/labels';
 import { LoadableView } from '../shared/Loadable';
 import { useViewCommon } from '../shared/useViewCommon';
@@ -11,7 +12,9 @@ const ALL_COUNTRIES = 250;
 /** `map` widget: the metric by visitor country on a world choropleth. */
 export function WorldMap({ config }: { config: WidgetOf<'map'> }) {
   const common = useViewCommon();
-  const series = useSeries({ metric: config.metric, mode: config.mode, field: 'countries', topN: ALL_COUNTRIES });
+  const series = useSeries({ metric: config.metric, mode: config.mode, field: 'countries', topN: ALL_COUNTRIES, over: 'range' });
+  const addFilter = useDashboardState((s) => s.addFilter);
+  const onSelect = useCallback((code: string) => addFilter('countries', code), [addFilter]);
   const title = layoutLabel(config.title, common) ?? common.t('map.title', { metric: metricName(common.t, config.metric) });
   return (
     <LoadableView loadable={series} t={common.t} title={title} height={config.height + 48}>
@@ -24,6 +27,7 @@ export function WorldMap({ config }: { config: WidgetOf<'map'> }) {
           mode={config.mode}
           height={config.height}
           series={data}
+          onSelect={onSelect}
         />
       )}
     </LoadableView>

@@ -23,6 +23,8 @@ export interface WorldMapViewProps extends ViewCommon {
   /** The metric broken down by `countries`. */
   series: WidgetSeries;
   themeKey?: string;
+  /** Told the country code the reader clicks (the dashboard adds a filter on it). */
+  onSelect?: (code: string) => void;
 }
 
 export const WorldMapView = memo(function WorldMapView(props: WorldMapViewProps) {
@@ -78,6 +80,7 @@ export const WorldMapView = memo(function WorldMapView(props: WorldMapViewProps)
       note={unmapped > 0 ? t('map.unmapped', { count: unmapped }) : undefined}
       themeKey={props.themeKey}
       className="rs-map"
+      onSelect={props.onSelect}
     />
   );
 });

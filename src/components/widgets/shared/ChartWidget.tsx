@@ -2,7 +2,7 @@
  * A widget that draws a chart: frame + chart, or the same data as an accessible table, plus
  * exports (CSV/JSON of the table, PNG of the live chart, SVG re-rendered offscreen).
  */
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ChartOption } from '../../../core/charts/types';
 import { Chart } from '../../charts/Chart';
 import type { EChartsType } from '../../charts/echarts';
@@ -46,6 +46,8 @@ export interface ChartWidgetProps {
   /** Forces a chart re-theme (theme changes made through the dashboard root are noticed anyway). */
   themeKey?: string;
   className?: string;
+  /** Told the `name` of a clicked chart item (a country on the map): the dashboard filters by it. */
+  onSelect?: (name: string) => void;
 }
 
 export function ChartWidget(props: ChartWidgetProps) {
@@ -64,8 +66,17 @@ export function ChartWidget(props: ChartWidgetProps) {
     [buildOption, widthPx, reducedMotion, tokens],
   );
 
+  const onSelectRef = useRef(props.onSelect);
+  useEffect(() => {
+    onSelectRef.current = props.onSelect;
+  }, [props.onSelect]);
   const onInstance = useCallback((c: EChartsType | null) => {
     chartRef.current = c;
+    c?.off('click');
+    c?.on('click', (p) => {
+      const name = (p as { name?: unknown }).name;
+      if (typeof name === 'string' && name !== '') onSelectRef.current?.(name);
+    });
   }, []);
   const exports = {
     filename: fileSlug(title),

@@ -1,0 +1,82 @@
+/**
+ * Filters across the dashboard (as in Plausible), with the real widgets against the MSW query
+ * API: clicking a bar-list item filters every widget, the chip removes it, the URL keeps it.
+ */
+import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { QueryResponseSchema } from '../../api/query';
+import { widgetQuery } from '../../api/widgetQuery';
+import { snapRange } from '../../core/dates';
+import { resolvePreset } from '../../core/series/presets';
+import { validateLayout } from '../../layout/validate';
+import { createHandlers } from '../../mocks/handlers';
+import { StatsDashboard } from './StatsDashboard';
+
+const API = 'http://localhost/api';
+const TODAY = '2024-06-15';
+const server = setupServer(...createHandlers({ apiBase: API, today: TODAY }));
+configure({ asyncUtilTimeout: 5000 });
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  window.history.replaceState(null, '', '/');
+});
+afterAll(() => server.close());
+
+const result = validateLayout({
+  version: 1,
+  tabs: [{
+    id: 'usage', label: 'Usage', rows: [{ widgets: [
+      { type: 'single-stat', id: 'views', title: 'Views', metric: 'views', mode: 'delta', width: 8 },
+      { type: 'single-stat', id: 'records', title: 'Records', metric: 'records', mode: 'cumulative', width: 8 },
+      { type: 'breakdown', id: 'types', field: 'resource_types', metric: 'views', mode: 'delta', view: 'bar', width: 16 },
+    ] }],
+  }],
+});
+if (!result.ok) throw new Error(JSON.stringify(result.issues));
+const layout = result.layout;
+
+/** The exact figure a single stat shows (its `<data value>`). */
+const figure = (title: string) => within(screen.getByRole('region', { name: title })).getByText((_, el) => el?.tagName === 'DATA').getAttribute('value');
+
+/** What the (mock) query API answers for a single stat over the default view, with `filters`. */
+async function apiFigure(metric: 'views' | 'records', mode: 'delta' | 'cumulative', filters: Parameters<typeof widgetQuery>[0]['filters']) {
+  const range = snapRange(resolvePreset('last-12-months', { today: TODAY }), 'month');
+  const q = widgetQuery({ community: 'global', metric, mode, basis: 'added', range, granularity: null, comparison: 'none', filters });
+  const response = await fetch(`${API}/v1/query?q=${encodeURIComponent(JSON.stringify(q))}`);
+  return String(QueryResponseSchema.parse(await response.json()).results[0]!.metrics[0]);
+}
+
+describe('filters', () => {
+  it('when a breakdown item is clicked, then a chip shows, every widget shows the API’s figures for it, and the chip removes it', async () => {
+    render(<StatsDashboard apiBase={API} today={TODAY} layout={layout} urlSync />);
+    const unfiltered = await apiFigure('views', 'delta', []);
+    await waitFor(() => expect(figure('Views')).toBe(unfiltered));
+    await userEvent.click(await screen.findByRole('button', { name: 'Dataset' }));
+
+    const chips = await screen.findByRole('list', { name: 'Active filters' });
+    expect(within(chips).getByText('Resource types: Dataset')).toBeInTheDocument();
+    const filtered = await apiFigure('views', 'delta', [['is', 'field:resource_types', ['dataset']]]);
+    expect(Number(filtered)).toBeLessThan(Number(unfiltered));
+    await waitFor(() => expect(figure('Views')).toBe(filtered));
+    // Resource types describe records too: the record widget is filtered as well.
+    const records = await apiFigure('records', 'cumulative', [['is', 'field:resource_types', ['dataset']]]);
+    await waitFor(() => expect(figure('Records')).toBe(records));
+    expect(new URLSearchParams(window.location.search).getAll('rs.f')).toEqual(['is:resource_types:dataset']);
+
+    await userEvent.click(within(chips).getByRole('button', { name: 'Remove filter Resource types: Dataset' }));
+    expect(screen.queryByRole('list', { name: 'Active filters' })).toBeNull();
+    await waitFor(() => expect(figure('Views')).toBe(unfiltered));
+    expect(new URLSearchParams(window.location.search).getAll('rs.f')).toEqual([]);
+  });
+
+  it('when a link holds a filter, then the dashboard opens filtered with its chip', async () => {
+    window.history.replaceState(null, '', '/?rs.f=is:resource_types:software');
+    render(<StatsDashboard apiBase={API} today={TODAY} layout={layout} urlSync />);
+    expect(await screen.findByText('Resource types: Software')).toBeInTheDocument();
+    const filtered = await apiFigure('views', 'delta', [['is', 'field:resource_types', ['software']]]);
+    await waitFor(() => expect(figure('Views')).toBe(filtered));
+  });
+});
