@@ -67,5 +67,5 @@ export function errorText(error: unknown, env: Record<string, string | undefined
   return `${message}\nDuckDB ran with ${now}: raise it (e.g. REPOSTATS_DUCKDB_MEMORY=2gb) and run the command again.`;
 }
 
-// Run when executed directly (`tsx server/cli/main.ts`, `node dist/…/main.js`); bin/repostats.js calls main().
+// Run when executed directly (`tsx server/cli/main.ts`, `node server/dist/repostats.js`); server/bin/repostats.js calls main().
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
