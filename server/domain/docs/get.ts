@@ -7,7 +7,7 @@
 import { DEFAULT_TOP_N, FIELDS, RECORD_FIELD_IDS, USAGE_FIELD_IDS, type FieldId } from '../../../src/core/fields';
 import type { AggregationKind } from '../../../src/core/kinds';
 import type { Basis } from '../../../src/core/metrics';
-import { I18N_LABEL_FIELDS, type DailyDoc } from '../../../src/core/docs';
+import { I18N_LABEL_FIELDS, type DailyDoc } from './schema';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { SqlEngine } from '../../storage/port';
 import { daysBetween, maxDay, minDay } from '../aggregate/days';
