@@ -17,7 +17,7 @@ import {
   subcountMetrics, type Fact, type Family,
 } from '../aggregate/facts';
 import type { BundleKey } from './key';
-import { groupBy } from '../../../src/core/groupBy';
+import { groupBy } from '../../groupBy';
 
 /** `d` is null for the baseline row (every fact before the year). */
 type DailyRow = { field: string; item_id: string; d: string | null } & Record<string, unknown>;
