@@ -23,12 +23,12 @@ export interface OpenOptions {
 }
 
 /** The DuckDB settings of the CLI jobs (import, aggregate, demo, status), from the environment. */
-export function workDuckDbSettings(env: Record<string, string | undefined> = process.env): DuckDbSettings {
+export function workDuckDbSettings(env?: Record<string, string | undefined>): DuckDbSettings {
   const { duckdb } = loadStorageConfig(env);
   return { memoryBytes: duckdb.workMemoryBytes, threads: duckdb.threads };
 }
 
-export async function openDatabase(url: string | undefined = process.env.REPOSTATS_DB, options: OpenOptions = {}): Promise<SqlEngine> {
+export async function openDatabase(url: string | undefined = loadStorageConfig().db, options: OpenOptions = {}): Promise<SqlEngine> {
   const target = url && url.trim() !== '' ? url.trim() : DEFAULT_DB_PATH;
   let db: SqlEngine;
   if (isPostgresUrl(target)) {
