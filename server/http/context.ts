@@ -6,7 +6,7 @@ import type { Request } from 'express';
 import { BundleCache } from '../cache/bundleCache';
 import { withMemoryLimit } from '../storage/open';
 import type { AppDeps } from './deps';
-import { type CommunityFigures, type CommunityRow, GLOBAL_COMMUNITY, communityFigures, listCommunityRows } from './communityStore';
+import { type CommunityFigures, type CommunityRow, GLOBAL_COMMUNITY, communityFigures, listCommunityRows } from '../storage/communities';
 import { GLOBAL } from '../../src/core/kinds';
 import { requireReadable } from './access';
 import { unknownCommunity } from './errors';
