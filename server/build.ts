@@ -11,6 +11,10 @@ import { resolve } from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 
+// A release build whatever the caller's environment: `npm pack` run from a test inherits
+// NODE_ENV=test, and Vite would then bundle React's development build into the demo page.
+process.env.NODE_ENV = 'production';
+
 const here = import.meta.dirname;
 const out = resolve(here, 'dist');
 
@@ -29,4 +33,4 @@ await esbuild({
   sourcemap: true,
   logLevel: 'warning',
 });
-await vite({ configFile: resolve(here, '../vite.config.ts'), logLevel: 'warn' });
+await vite({ configFile: resolve(here, '../vite.config.ts'), mode: 'production', logLevel: 'warn' });
