@@ -4,7 +4,7 @@
  * (demo, aggregate, serve); a Vite app built against the installed library draws a chart in
  * Chromium against that server; the library installs without any server dependency.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,13 @@ describe('the repostats-server package, installed alone', () => {
   it('when installed, then it has no TypeScript runner: the bin is plain JavaScript for node', () => {
     expect(existsSync(join(serverDir, 'node_modules', 'repostats-server', 'dist', 'repostats.js'))).toBe(true);
     expect(existsSync(join(serverDir, 'node_modules', 'tsx'))).toBe(false);
+  });
+
+  it('when the demo page ships, then it is a production build: React\'s development warnings are not in it', () => {
+    const assets = join(serverDir, 'node_modules', 'repostats-server', 'dist', 'demo', 'assets');
+    const scripts = readdirSync(assets).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const f of scripts) expect(readFileSync(join(assets, f), 'utf8')).not.toContain('findDOMNode is deprecated');
   });
 
   it('when asked for a tiny demo, aggregation and serving, then /api/v1/status reports every community aggregated and / is the demo page', async () => {
