@@ -1,9 +1,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { boundaries } from './eslint.boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'storybook-static/**', 'bin/**', 'public/mockServiceWorker.js', '.tmp/**', 'screenshots/**'] },
+  { ignores: ['dist/**', 'server/dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'storybook-static/**', 'server/bin/**', 'public/mockServiceWorker.js', '.tmp/**', 'screenshots/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,4 +21,5 @@ export default tseslint.config(
     files: ['server/cli/**', 'scripts/**', 'bench/**', 'test/e2e/**'],
     rules: { 'no-console': 'off' },
   },
+  ...boundaries,
 );

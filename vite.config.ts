@@ -1,7 +1,8 @@
 /**
  * Dev server and demo page. `npm run dev` serves demo/ with /api proxied to the repostats server
  * on 127.0.0.1:8080 (start it with `npm run demo` or `repostats serve`); `npm run build:demo-page`
- * builds demo/ to dist/demo, which the API server serves at `/`.
+ * builds demo/ to server/dist/demo, which the API server serves at `/` (and the
+ * repostats-server package ships).
  */
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
@@ -19,7 +20,7 @@ export default defineConfig({
     proxy: { '/api': { target: 'http://127.0.0.1:8080', changeOrigin: false } },
   },
   build: {
-    outDir: resolve(import.meta.dirname, 'dist/demo'),
+    outDir: resolve(import.meta.dirname, 'server/dist/demo'),
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,

@@ -4,7 +4,7 @@
  *
  * Nothing a host already has is bundled: peer dependencies (react, react-dom, echarts) and the
  * package's own dependencies (@tanstack/react-query, zustand, i18next, react-i18next,
- * intl-messageformat, zod, topojson-client, world-atlas…) stay imports, so the host's bundler
+ * intl-messageformat, zod, world-atlas…) stay imports, so the host's bundler
  * dedupes them (one React Query, one React) and tree-shakes ECharts from `echarts/core`.
  */
 import { readFileSync } from 'node:fs';

@@ -19,7 +19,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['server/**/*.test.ts', 'src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
-          exclude: ['test/e2e/**', 'test/pg/**', 'node_modules/**'],
+          exclude: ['test/e2e/**', 'test/pg/**', 'test/pack/**', 'node_modules/**'],
         },
       },
       {

@@ -107,7 +107,7 @@ try {
       }
     }
     if (wants('serve') || wants('browser')) {
-      if (wants('browser') && !existsSync(join(root, 'dist/demo/index.html'))) {
+      if (wants('browser') && !existsSync(join(root, 'server/dist/demo/index.html'))) {
         log('building the demo page (npm run build:demo-page)');
         execFileSync('npm', ['run', 'build:demo-page'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
       }

@@ -18,22 +18,22 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-fund --no-audit
 fi
 
-if [ ! -f dist/demo/index.html ] || [ -n "$(find src demo -newer dist/demo/index.html -type f -print -quit 2>/dev/null)" ]; then
+if [ ! -f server/dist/demo/index.html ] || [ -n "$(find src demo -newer server/dist/demo/index.html -type f -print -quit 2>/dev/null)" ]; then
   say "Building the dashboard demo page"
   npm run --silent build:demo-page
 else
-  say "Dashboard demo page is up to date (dist/demo)"
+  say "Dashboard demo page is up to date (server/dist/demo)"
 fi
 
 if [ -f "$REPOSTATS_DB" ]; then
   say "Reusing the demo repository in $REPOSTATS_DB (delete it to start over)"
 else
   say "Generating a $DEMO_SIZE demo repository into $REPOSTATS_DB"
-  node bin/repostats.js demo --size "$DEMO_SIZE"
+  node server/bin/repostats.js demo --size "$DEMO_SIZE"
 fi
 
 say "Aggregating (incremental: only new and changed days)"
-node bin/repostats.js aggregate
+node server/bin/repostats.js aggregate
 
 say "Serving"
-exec node bin/repostats.js serve --port "$PORT" --host "$HOST"
+exec node server/bin/repostats.js serve --port "$PORT" --host "$HOST"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test, cheapest first: install, type check, lint, unit/component/server tests,
 # PostgreSQL engine + parity + multi-process, library build and package checks, Storybook
-# build + browser smoke, end-to-end in Chromium against the real server. `.ci/run` calls this.
+# build + browser smoke, end-to-end in Chromium against the real server, then both packages packed,
+# installed alone into empty folders and run from there. `.ci/run` calls this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
@@ -35,6 +36,7 @@ step "package checks"              npx tsx scripts/check-package.ts
 step "Storybook build and browser smoke" npm run --silent test:storybook
 step "demo page build"             npm run --silent build:demo-page
 step "end-to-end in Chromium"      npx vitest run -c vitest.e2e.config.ts
+step "packages: pack, install alone, run" npm run --silent test:pack
 
 printf '\n=== timings ===\n'
 printf '%s\n' "${timings[@]}"

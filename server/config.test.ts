@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, loadHarvestConfig, loadStorageConfig, parseSize } from './config';
+import { ConfigError, loadCliConfig, loadConfig, loadHarvestConfig, loadStorageConfig, parseSize } from './config';
 
 describe('loadConfig', () => {
   it('when the environment is empty, then the defaults apply', () => {
@@ -102,5 +102,18 @@ describe('parseSize', () => {
     ['1 gb', 1024 ** 3],
   ])('when given %s, then it is %d bytes', (text, bytes) => {
     expect(parseSize(text)).toBe(bytes);
+  });
+});
+
+describe('the settings read outside serve', () => {
+  it('when REPOSTATS_DB is set, then the storage settings carry it', () => {
+    expect(loadStorageConfig({ REPOSTATS_DB: 'postgres://h/db' }).db).toBe('postgres://h/db');
+    expect(loadStorageConfig({}).db).toBeUndefined();
+  });
+
+  it('when the progress interval is a number, then the CLI uses it; otherwise the error names the setting', () => {
+    expect(loadCliConfig({ REPOSTATS_PROGRESS_INTERVAL_MS: '0' }).progressIntervalMs).toBe(0);
+    expect(loadCliConfig({}).progressIntervalMs).toBeUndefined();
+    expect(() => loadCliConfig({ REPOSTATS_PROGRESS_INTERVAL_MS: 'often' })).toThrow(/REPOSTATS_PROGRESS_INTERVAL_MS/);
   });
 });

@@ -35,13 +35,13 @@ const StorageEnvSchema = z.object({
   REPOSTATS_DUCKDB_SERVE_MEMORY: size('64mb').default('64mb'),
   /** DuckDB worker threads; unset = one per core (DuckDB's default). */
   REPOSTATS_DUCKDB_THREADS: z.coerce.number().int().min(1).max(256).optional(),
+  /** A DuckDB file path or a postgres:// URL; undefined = the default DuckDB file. */
+  REPOSTATS_DB: z.string().min(1).optional(),
 });
 
 const EnvSchema = StorageEnvSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
-  /** A DuckDB file path or a postgres:// URL; undefined = the default DuckDB file. */
-  REPOSTATS_DB: z.string().min(1).optional(),
   /** Bearer token for admin endpoints (ingest, aggregate, any layout). Unset = admin endpoints refuse. */
   REPOSTATS_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Origins allowed to call the API from a browser, comma separated (`*` allows any). */
@@ -84,6 +84,8 @@ export interface DuckDbResources {
 }
 
 export interface StorageConfig {
+  /** `REPOSTATS_DB`: a DuckDB file path or a postgres:// URL; undefined = the default DuckDB file. */
+  db: string | undefined;
   duckdb: DuckDbResources;
 }
 
@@ -157,7 +159,33 @@ function duckDbResources(e: z.output<typeof StorageEnvSchema>): DuckDbResources 
  * loadStorageConfig({ REPOSTATS_DUCKDB_MEMORY: '2gb' }).duckdb.workMemoryBytes // 2147483648
  */
 export function loadStorageConfig(env: Record<string, string | undefined> = process.env): StorageConfig {
-  return { duckdb: duckDbResources(parseEnv(StorageEnvSchema, env)) };
+  const e = parseEnv(StorageEnvSchema, env);
+  return { db: e.REPOSTATS_DB, duckdb: duckDbResources(e) };
+}
+
+/**
+ * `REPOSTATS_DUCKDB_MEMORY` as the operator wrote it (undefined when unset), for messages that tell
+ * them which setting to raise; read without validation, since such a message may be about a failure.
+ */
+export function duckDbMemorySetting(env: Record<string, string | undefined> = process.env): string | undefined {
+  return env.REPOSTATS_DUCKDB_MEMORY;
+}
+
+const CliEnvSchema = z.object({
+  /** How often (ms) a long command prints a progress line when its output is no terminal; unset = 5 s. */
+  REPOSTATS_PROGRESS_INTERVAL_MS: z.coerce.number().int().nonnegative().optional(),
+});
+
+/**
+ * The CLI's own settings.
+ *
+ * @example
+ * loadCliConfig({ REPOSTATS_PROGRESS_INTERVAL_MS: '0' }).progressIntervalMs // 0
+ */
+export function loadCliConfig(env: Record<string, string | undefined> = process.env): { progressIntervalMs: number | undefined } {
+  const parsed = CliEnvSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  return { progressIntervalMs: parsed.data.REPOSTATS_PROGRESS_INTERVAL_MS };
 }
 
 const HarvestEnvSchema = StorageEnvSchema.extend({

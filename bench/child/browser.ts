@@ -3,7 +3,7 @@
  * running, repeated, so the dashboard can be re-measured without regenerating or re-aggregating data:
  *
  *   npm run build:demo-page
- *   REPOSTATS_DB=/tmp/copy-of-medium.duckdb PORT=8093 node bin/repostats.js serve
+ *   REPOSTATS_DB=/tmp/copy-of-medium.duckdb PORT=8093 node server/bin/repostats.js serve
  *   node --import tsx bench/child/browser.ts --url http://127.0.0.1:8093 --runs 3 [--years 3] [--json]
  *
  * Prints each run's figures with the 1-minute load average when it started, then the median and

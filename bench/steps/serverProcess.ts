@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const BENCH_ADMIN_TOKEN = 'bench-admin-token-0123456789';
-const cli = resolve(import.meta.dirname, '../../bin/repostats.js');
+const cli = resolve(import.meta.dirname, '../../server/bin/repostats.js');
 
 export interface ServerProcess {
   url: string;

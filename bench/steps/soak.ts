@@ -139,7 +139,7 @@ export async function benchSoak(dataset: Dataset, opts: { minutes: number; dir: 
   const posted = counts.get('ingest') ?? 0;
 
   opts.log(`soak: importing the ${posted} posted files into the reference copy with the CLI`);
-  const cli = resolve(import.meta.dirname, '../../bin/repostats.js');
+  const cli = resolve(import.meta.dirname, '../../server/bin/repostats.js');
   for (const args of [['import', 'events', ...files.slice(0, posted)], ['aggregate']]) {
     execFileSync(process.execPath, [cli, ...args], { env: { ...process.env, REPOSTATS_DB: reference }, stdio: ['ignore', 'ignore', 'inherit'] });
   }

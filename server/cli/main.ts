@@ -4,6 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
+import { duckDbMemorySetting } from '../config';
 import { register as registerImport } from './commands/import';
 import { register as registerServe } from './commands/serve';
 import { register as registerDemo } from './commands/demo';
@@ -57,15 +58,16 @@ export function isDatabaseLockHeld(error: unknown): boolean {
 }
 
 /** The message of a failed command, with what to change when DuckDB ran out of its memory limit. */
-export function errorText(error: unknown, env: Record<string, string | undefined> = process.env): string {
+export function errorText(error: unknown, env?: Record<string, string | undefined>): string {
   const message = error instanceof Error ? error.message : String(error);
   if (isDatabaseLockHeld(error)) {
     return `${message}\nAnother process (often \`repostats serve\`) has the database open; stop it, or trigger aggregation through it (POST /api/v1/aggregate, serve --aggregate-every).`;
   }
   if (!/Out of Memory Error/i.test(message)) return message;
-  const now = env.REPOSTATS_DUCKDB_MEMORY ? `REPOSTATS_DUCKDB_MEMORY=${env.REPOSTATS_DUCKDB_MEMORY}` : 'the default REPOSTATS_DUCKDB_MEMORY=1gb';
+  const memory = duckDbMemorySetting(env);
+  const now = memory ? `REPOSTATS_DUCKDB_MEMORY=${memory}` : 'the default REPOSTATS_DUCKDB_MEMORY=1gb';
   return `${message}\nDuckDB ran with ${now}: raise it (e.g. REPOSTATS_DUCKDB_MEMORY=2gb) and run the command again.`;
 }
 
-// Run when executed directly (`tsx server/cli/main.ts`, `node dist/…/main.js`); bin/repostats.js calls main().
+// Run when executed directly (`tsx server/cli/main.ts`, `node server/dist/repostats.js`); server/bin/repostats.js calls main().
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -3,6 +3,7 @@
  * every few seconds otherwise (logs, CI), so output stays readable either way.
  */
 import cliProgress from 'cli-progress';
+import { loadCliConfig } from '../config';
 
 export interface Progress {
   /** `value` out of `total` (bytes, days, …); `detail` is shown beside it. */
@@ -42,8 +43,7 @@ export function createProgress(options: ProgressOptions): Progress {
       },
     };
   }
-  const fromEnv = Number(process.env.REPOSTATS_PROGRESS_INTERVAL_MS);
-  const interval = Number.isFinite(fromEnv) && fromEnv >= 0 && process.env.REPOSTATS_PROGRESS_INTERVAL_MS ? fromEnv : (options.intervalMs ?? 5_000);
+  const interval = loadCliConfig().progressIntervalMs ?? options.intervalMs ?? 5_000;
   let last = Date.now();
   return {
     update: (value, detail = '') => {

@@ -4,7 +4,7 @@ import {
   MembershipEventSchema,
   USAGE_EVENT_SCHEMAS,
   usageEventShape,
-} from '../../src/core/inputs';
+} from '../ingest/inputs';
 import { generateDemo, type Demo } from './generate';
 import { DEMO_SIZES } from './sizes';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
 import { dashboardEnabled, hashToken } from './access';
-import { GLOBAL_COMMUNITY, type CommunityRow } from './communityStore';
+import { GLOBAL_COMMUNITY, type CommunityRow } from '../storage/communities';
 
 const community = (over: Partial<CommunityRow> = {}): CommunityRow => ({
   id: 'c1',

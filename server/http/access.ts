@@ -9,7 +9,7 @@ import type { Request } from 'express';
 import { GLOBAL } from '../../src/core/kinds';
 import type { ServerConfig } from '../config';
 import { HttpError, forbidden, unauthorized, unknownCommunity } from './errors';
-import type { CommunityRow } from './communityStore';
+import type { CommunityRow } from '../storage/communities';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');

@@ -7,7 +7,7 @@ import { BundleCache } from '../cache/bundleCache';
 import { QueryCache } from '../cache/queryCache';
 import { withMemoryLimit } from '../storage/open';
 import type { AppDeps } from './deps';
-import { type CommunityFigures, type CommunityRow, GLOBAL_COMMUNITY, communityFigures, listCommunityRows } from './communityStore';
+import { type CommunityFigures, type CommunityRow, GLOBAL_COMMUNITY, communityFigures, listCommunityRows } from '../storage/communities';
 import { GLOBAL } from '../../src/core/kinds';
 import { requireReadable } from './access';
 import { unknownCommunity } from './errors';

@@ -51,7 +51,7 @@ export interface AppDeps {
   config: ServerConfig;
   domain: ServingDomain;
   layouts: LayoutDomain;
-  /** The built demo page (dist/demo), served at `/` with an SPA fallback when present. */
+  /** The built demo page (server/dist/demo), served at `/` with an SPA fallback when present. */
   staticDir?: string;
   logger?: Logger;
   /** Today's date, for Cache-Control (past years vs the current one); tests pin it. */

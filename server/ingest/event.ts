@@ -12,7 +12,7 @@ import {
   type ProcessedEvent,
   type RawHit,
   type ReferenceEvent,
-} from '../../src/core/inputs';
+} from './inputs';
 import { inputTime } from './time';
 import { countryOf, fastKey, isRobot, referrerHost, sessionId, shortHash, visitorId } from './visitor';
 import { fileSize } from './extract';

@@ -4,7 +4,7 @@
  * and field path.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { InvenioRecordSchema, type InputKind } from '../../src/core/inputs';
+import { InvenioRecordSchema, type InputKind } from './inputs';
 import type { SqlEngine } from '../storage/port';
 import { resolveSubcountConfig, type SubcountConfig } from '../config/subcounts';
 import { normaliseRecord, recordIssues, type NormalisedRecord } from './record';

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { GLOBAL } from '../../src/core/kinds';
-import { MembershipEventSchema, ReferenceCommunityEventSchema, membershipEventShape } from '../../src/core/inputs';
+import { MembershipEventSchema, ReferenceCommunityEventSchema, membershipEventShape } from './inputs';
 import { inputTime, utcDay } from './time';
 
 export interface MembershipRow {

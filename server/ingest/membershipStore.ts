@@ -6,7 +6,7 @@
 import { GLOBAL } from '../../src/core/kinds';
 import type { SqlEngine } from '../storage/port';
 import { deriveMemberships, membershipValues, MEMBERSHIP_COLUMNS, type MembershipRow } from './membership';
-import { groupBy } from '../../src/core/groupBy';
+import { groupBy } from '../groupBy';
 import { inSlices, markDirty, selectIn, type DirtyDay } from './sql';
 import { dayOf, minDay, utcDay } from './time';
 

@@ -1,12 +1,12 @@
 /**
  * An InvenioRDM record reduced to the row the aggregations read. Pure.
  */
-import type { InvenioRecord } from '../../src/core/inputs';
+import type { InvenioRecord } from './inputs';
 import type { SubcountConfig } from '../config/subcounts';
 import { edtfStartDay } from './edtf';
 import { extractItems, fileEntries, fileSize, type Extracted } from './extract';
 import { dayOf, inputTime, utcDay } from './time';
-import { MAX_BYTES } from '../../src/core/inputs';
+import { MAX_BYTES } from './inputs';
 
 export interface RecordRow {
   record_id: string;

@@ -11,7 +11,7 @@ import { deriveMemberships, membershipValues, type MembershipRow, MEMBERSHIP_COL
 import { execIn, markDirty, selectIn, upsertRows, type DirtyDay } from './sql';
 import { dayOf, minDay, utcDay } from './time';
 import type { Extracted } from './extract';
-import { groupBy } from '../../src/core/groupBy';
+import { groupBy } from '../groupBy';
 
 export const RECORD_COLUMNS = [
   'record_id', 'parent_id', 'owner_id', 'created', 'published', 'removed', 'files_enabled',

@@ -1,4 +1,4 @@
-import type { InputKind } from '../../src/core/inputs';
+import type { InputKind } from './inputs';
 
 /** A rejected line: where it is and what is wrong with it. Printed as `source:line: path: message`. */
 export interface ImportIssue {

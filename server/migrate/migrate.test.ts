@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RecordSnapshotDoc, UsageDeltaDoc } from '../../src/core/docs';
+import type { RecordSnapshotDoc, UsageDeltaDoc } from '../domain/docs/schema';
 import { runAggregation } from '../domain/aggregate/run';
 import { getDailyDocs } from '../domain/docs/get';
 import { freshDb } from '../ingest/testDb';

@@ -7,7 +7,7 @@
  * Every import is idempotent (records upsert, membership and event keys), so running the same
  * export again stores nothing, and the report says so.
  */
-import type { InputKind } from '../../src/core/inputs';
+import type { InputKind } from '../ingest/inputs';
 import { ImportError, importLines, type ImportIssue, type ImportSummary } from '../ingest';
 import type { SubcountConfig } from '../config/subcounts';
 import type { SqlEngine } from '../storage/port';

@@ -12,7 +12,7 @@ import { AGGREGATION_KINDS, type AggregationKind } from '../../src/core/kinds';
 import { loadDemo } from '../demo/load';
 import { runAggregation } from '../domain/aggregate/run';
 import { getDailyDocs } from '../domain/docs/get';
-import { listCommunityRows } from '../http/communityStore';
+import { listCommunityRows } from '../storage/communities';
 import { freshDb } from '../ingest/testDb';
 import type { SqlEngine } from '../storage/port';
 import { runMigration } from './migrate';

@@ -8,10 +8,6 @@ import type { DuckDbSettings, MemoryTunable } from './duckdb';
 import { migrate } from './migrate';
 import { loadStorageConfig } from '../config';
 
-interface PostgresModule {
-  openPostgres(url: string): Promise<SqlEngine>;
-}
-
 export const DEFAULT_DB_PATH = './data/repostats.duckdb';
 
 export function isPostgresUrl(url: string): boolean {
@@ -27,20 +23,19 @@ export interface OpenOptions {
 }
 
 /** The DuckDB settings of the CLI jobs (import, aggregate, demo, status), from the environment. */
-export function workDuckDbSettings(env: Record<string, string | undefined> = process.env): DuckDbSettings {
+export function workDuckDbSettings(env?: Record<string, string | undefined>): DuckDbSettings {
   const { duckdb } = loadStorageConfig(env);
   return { memoryBytes: duckdb.workMemoryBytes, threads: duckdb.threads };
 }
 
-export async function openDatabase(url: string | undefined = process.env.REPOSTATS_DB, options: OpenOptions = {}): Promise<SqlEngine> {
+export async function openDatabase(url: string | undefined = loadStorageConfig().db, options: OpenOptions = {}): Promise<SqlEngine> {
   const target = url && url.trim() !== '' ? url.trim() : DEFAULT_DB_PATH;
   let db: SqlEngine;
   if (isPostgresUrl(target)) {
-    // Imported lazily so a DuckDB-only deployment never loads `pg`; the specifier is a variable so
-    // this file type-checks whether or not the PostgreSQL engine is built into this tree.
-    const specifier = './postgres';
-    const engine = (await import(/* @vite-ignore */ specifier)) as PostgresModule;
-    db = await engine.openPostgres(target);
+    // Imported lazily so a DuckDB-only deployment never loads `pg` (the server build keeps it a
+    // separate chunk); a literal specifier, so the build can see and bundle it.
+    const { openPostgres } = await import('./postgres');
+    db = await openPostgres(target);
   } else {
     const { openDuckDb } = await import('./duckdb');
     db = await openDuckDb(target, options.duckdb ?? workDuckDbSettings());

@@ -17,6 +17,7 @@
  * Record delta values are net changes for the day (added − removed); snapshots are holdings at
  * the end of the day.
  */
+import { categoryOf } from './kinds';
 export const METRICS = {
   records: { family: 'records', unit: 'count', subcount: true, overPeriod: 'sum', additive: true },
   records_metadata_only: { family: 'records', unit: 'count', subcount: false, overPeriod: 'sum', additive: true },
@@ -77,6 +78,5 @@ export type Basis = (typeof BASES)[number];
 
 /** The bundle category that serves a metric in a mode. */
 export function categoryFor(metric: MetricId, mode: Mode): Category {
-  const family = METRICS[metric].family === 'records' ? 'record' : 'usage';
-  return `${family}-${mode === 'delta' ? 'delta' : 'snapshot'}`;
+  return categoryOf(METRICS[metric].family, mode === 'delta' ? 'delta' : 'snapshot');
 }

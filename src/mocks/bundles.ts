@@ -7,6 +7,7 @@ import type { SeriesBundle, SubcountSeries } from '../api/schemas';
 import { addDays } from '../core/dates';
 import type { FieldId } from '../core/fields';
 import { METRICS, type Basis, type Category, type MetricId } from '../core/metrics';
+import { categoryParts } from '../core/kinds';
 
 export interface BundleFromOptions {
   year: number;
@@ -60,7 +61,7 @@ export function bundleFrom(options: BundleFromOptions): SeriesBundle {
     schemaVersion: 1,
     community: options.community ?? 'global',
     category,
-    basis: category.startsWith('record') ? (options.basis ?? 'added') : null,
+    basis: categoryParts(category).family === 'records' ? (options.basis ?? 'added') : null,
     year: options.year,
     dates,
     dataAsOf: dates[dates.length - 1] ?? null,
@@ -129,14 +130,14 @@ export interface MockBundleOptions {
 
 /** A deterministic synthetic bundle; cumulative categories are the running sums of the deltas. */
 export function mockBundle({ community, category, year, basis = 'added', today = new Date().toISOString().slice(0, 10) }: MockBundleOptions): SeriesBundle {
-  const family = category.startsWith('record') ? 'records' : 'usage';
+  const { family, mode } = categoryParts(category);
   const metrics = (Object.keys(BASE) as MetricId[]).filter((m) => METRICS[m].family === family);
   const scale = (community === 'global' ? 5 : 0.5 + seeded(community)) * (basis === 'added' || family === 'usage' ? 1 : 0.9);
   const first = `${year}-01-01` < MOCK_FIRST_DAY ? MOCK_FIRST_DAY : `${year}-01-01`;
   const last = `${year}-12-31` < today ? `${year}-12-31` : today;
   const offset = Math.round((Date.parse(first) - Date.parse(MOCK_FIRST_DAY)) / 86_400_000);
   const days = first > last ? 0 : Math.round((Date.parse(last) - Date.parse(first)) / 86_400_000) + 1;
-  const cumulative = category.endsWith('snapshot');
+  const cumulative = mode === 'snapshot';
   const series = (metric: MetricId, share = 1) => {
     let running = 0;
     for (let d = 0; cumulative && d < offset; d++) running += Math.round(dailyDelta(metric, d, scale) * share);

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 const root = resolve(import.meta.dirname, '../..');
-const cli = join(root, 'bin/repostats.js');
+const cli = join(root, 'server/bin/repostats.js');
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -47,8 +47,8 @@ async function waitFor(url: string, child: ChildProcess, log: () => string): Pro
 }
 
 export default async function setup(project: TestProject) {
-  if (!existsSync(join(root, 'dist/demo/index.html'))) {
-    throw new Error('dist/demo is missing: run `npm run build:demo-page` before the end-to-end tests');
+  if (!existsSync(join(root, 'server/dist/demo/index.html'))) {
+    throw new Error('server/dist/demo is missing: run `npm run build:demo-page` before the end-to-end tests');
   }
   const dir = mkdtempSync(join(tmpdir(), 'repostats-e2e-'));
   const adminToken = 'e2e-admin-token-0123456789';

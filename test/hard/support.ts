@@ -11,7 +11,7 @@ import { importFile } from '../../server/ingest';
 import { openDatabase } from '../../server/storage/open';
 import type { SqlEngine } from '../../server/storage/port';
 
-export const CLI = resolve(import.meta.dirname, '../../bin/repostats.js');
+export const CLI = resolve(import.meta.dirname, '../../server/bin/repostats.js');
 
 /** The demo ends on a fixed day so every run sees the same repository. */
 export const TINY = { size: 'tiny', seed: 3, endDate: '2024-12-31' } as const;

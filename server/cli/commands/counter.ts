@@ -5,7 +5,7 @@ import { finished } from 'node:stream/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import { GLOBAL } from '../../../src/core/kinds';
 import { loadCounterConfig } from '../../config';
-import { listCommunityRows } from '../../http/communityStore';
+import { listCommunityRows } from '../../storage/communities';
 import { counterJson } from '../../domain/counter/json';
 import { computeReport, prepareReport, type CounterCustomer } from '../../domain/counter/service';
 import { REPORTS, REPORT_PATHS, type ReportPath } from '../../domain/counter/spec';

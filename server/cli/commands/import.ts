@@ -1,6 +1,6 @@
 /** `repostats import records|memberships|events FILE…` */
 import type { Command } from 'commander';
-import { INPUT_KINDS, type InputKind } from '../../../src/core/inputs';
+import { INPUT_KINDS, type InputKind } from '../../ingest/inputs';
 import { formatIssue, importFile, type ImportSummary } from '../../ingest';
 import { openDatabase } from '../../storage/open';
 import { createProgress, formatBytes } from '../progress';

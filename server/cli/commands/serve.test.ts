@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'repostats.js');
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'repostats.js');
 
 describe('repostats serve', () => {
   it('when started on port 0, then it prints its URL, answers /healthz, and stops on SIGTERM', { timeout: 90_000 }, async () => {

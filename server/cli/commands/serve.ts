@@ -1,6 +1,7 @@
 /** `repostats serve` — the HTTP API, the response cache and the demo page. */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
+import { DEMO_PAGE_DIR } from '../../http/demoPage';
 import { startServer } from '../../http/server';
 
 const EXAMPLES = `
@@ -12,7 +13,7 @@ Examples:
 
 Settings come from the environment (PORT, HOST, REPOSTATS_DB, REPOSTATS_ADMIN_TOKEN,
 REPOSTATS_CORS_ORIGINS, REPOSTATS_INGEST_LIMIT, REPOSTATS_DASHBOARDS, …; see docs/api.md);
-flags override them. The demo page is served at / when dist/demo exists.`;
+flags override them. The demo page (server/dist/demo, shipped in the package) is served at /.`;
 
 function positiveNumber(name: string) {
   return (value: string) => {
@@ -29,7 +30,7 @@ export function register(program: Command): void {
     .option('--port <port>', 'port to listen on (default: $PORT or 8080; 0 picks a free one)', positiveNumber('--port'))
     .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
     .option('--aggregate-every <minutes>', 'run the aggregations every N minutes while serving', positiveNumber('--aggregate-every'))
-    .option('--static <dir>', 'directory with the built demo page', 'dist/demo')
+    .option('--static <dir>', 'directory with the built demo page', DEMO_PAGE_DIR)
     .option('--db <url>', 'database (a DuckDB file or a postgres:// URL; default: $REPOSTATS_DB)')
     .addHelpText('after', EXAMPLES)
     .action(async (opts: { port?: number; host?: string; aggregateEvery?: number; static: string; db?: string }) => {

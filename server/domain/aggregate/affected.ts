@@ -10,11 +10,9 @@ import type { SqlEngine } from '../../storage/port';
 import type { BundleKey } from '../bundles/key';
 import { bundleKeyId } from '../bundles/key';
 import { yearOf } from './days';
+import { FACT_COLUMNS } from './facts';
 
-const SIGNED = [
-  'rec_add_mo', 'rec_add_wf', 'rec_rem_mo', 'rec_rem_wf', 'par_add_mo', 'par_add_wf', 'par_rem_mo',
-  'par_rem_wf', 'files_add', 'vol_add', 'files_rem', 'vol_rem', 'upl_day', 'upl_add', 'upl_rem',
-];
+const SIGNED = FACT_COLUMNS.records;
 
 /** `community|basis|year` → signature of that year's record facts. */
 export async function recordSignatures(db: SqlEngine, communities: readonly string[]): Promise<Map<string, string>> {

@@ -8,6 +8,11 @@ import { labelsFor, resolveVocabularies, type Vocabularies } from '../../config/
 
 export type Family = 'records' | 'usage';
 
+/**
+ * The fact schema's one owner: the number columns of each family's fact table, in storage order.
+ * The builders (recordFacts.ts, usageFacts.ts), the change signatures (affected.ts) and the readers
+ * take them from here; facts.test.ts checks the migrated tables have exactly these columns.
+ */
 export const FACT_COLUMNS = {
   records: [
     'rec_add_mo', 'rec_add_wf', 'rec_rem_mo', 'rec_rem_wf', 'par_add_mo', 'par_add_wf', 'par_rem_mo', 'par_rem_wf',

@@ -10,14 +10,10 @@
  * record held during that stay has files. Snapshots are then exact running sums of these facts.
  */
 import type { SqlEngine } from '../../storage/port';
+import { FACT_COLUMNS as COLUMNS } from './facts';
 import { membershipIntervalsCte, recordIntervalsCte } from './intervals';
 
-const FACT_COLUMNS = [
-  'rec_add_mo', 'rec_add_wf', 'rec_rem_mo', 'rec_rem_wf',
-  'par_add_mo', 'par_add_wf', 'par_rem_mo', 'par_rem_wf',
-  'files_add', 'vol_add', 'files_rem', 'vol_rem',
-  'upl_day', 'upl_add', 'upl_rem',
-] as const;
+const FACT_COLUMNS = COLUMNS.records;
 type FactColumn = (typeof FACT_COLUMNS)[number];
 
 const FOREVER = `DATE '9999-12-31'`;

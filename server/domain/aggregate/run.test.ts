@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SqlEngine } from '../../storage/port';
 import { getDailyDocs } from '../docs/get';
-import { DOC_SCHEMAS, type RecordDeltaDoc, type RecordSnapshotDoc } from '../../../src/core/docs';
+import { DOC_SCHEMAS, type RecordDeltaDoc, type RecordSnapshotDoc } from '../docs/schema';
 import { AggregationRunningError, runAggregation } from './run';
 import { LAST_DAY, loadScenario } from './scenario';
 import { freshDb } from './testing';

@@ -5,7 +5,7 @@
  * before creation.
  */
 import type { SqlEngine } from '../../storage/port';
-import { AGGREGATION_KINDS } from '../../../src/core/kinds';
+import { AGGREGATION_KINDS, categoryParts } from '../../../src/core/kinds';
 import { BASES, CATEGORIES } from '../../../src/core/metrics';
 import { getDailyDocs } from '../docs/get';
 import { buildBundle } from '../bundles/build';
@@ -46,7 +46,7 @@ export async function snapshotAll(db: SqlEngine, communities = ['global', 'c1', 
       out.push(kind, community, await getDailyDocs(db, { kind, community, start: '2000-01-01', end: '2100-01-01' }));
     }
     for (const category of CATEGORIES) {
-      for (const basis of category.startsWith('record') ? BASES : [null]) {
+      for (const basis of categoryParts(category).family === 'records' ? BASES : [null]) {
         for (const year of [2023, 2024, 2025]) out.push(await buildBundle(db, { community, category, year, basis }));
       }
     }

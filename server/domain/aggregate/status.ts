@@ -3,7 +3,7 @@
  * the last run and whether one is running.
  */
 import type { StatusReport, KindStatus } from '../../../src/api/status';
-import { AGGREGATION_KINDS, type AggregationKind } from '../../../src/core/kinds';
+import { AGGREGATION_KINDS, type AggregationKind, kindParts } from '../../../src/core/kinds';
 import type { SqlEngine } from '../../storage/port';
 import { bookmarks, dataAsOf, knownCommunities } from './state';
 import { lastRuns } from './runs';
@@ -31,8 +31,8 @@ export async function getStatus(db: SqlEngine): Promise<StatusReport> {
     communities: communities.map((community) => ({
       community,
       kinds: AGGREGATION_KINDS.map((kind): KindStatus => {
-        const family = kind.startsWith('records') ? 'records' : 'usage';
-        const basis = family === 'records' ? (kind.split('-')[2] as string) : '';
+        const { family, basis: kindBasis } = kindParts(kind);
+        const basis = kindBasis ?? '';
         const span = spanOf.get(`${family}|${community}|${basis}`);
         const bookmark = marks.get(`${kind}|${community}`) ?? null;
         const dirtyDays = dirtOf(family, community);

@@ -9,15 +9,13 @@
 import { USAGE_FIELD_IDS } from '../../../src/core/fields';
 import type { SqlEngine } from '../../storage/port';
 import { countedUsageSql } from '../counting';
+import { FACT_COLUMNS } from './facts';
 import { membershipIntervalsCte } from './intervals';
 import { HISTORY_START, inPeriod, itemPeriodsSql } from '../itemPeriods';
 
 const RECORD_FIELDS = USAGE_FIELD_IDS.filter((f) => f !== 'countries' && f !== 'referrers');
 
-const USAGE_COLUMNS = [
-  'v_events', 'v_visitors', 'v_records', 'v_parents',
-  'd_events', 'd_visitors', 'd_records', 'd_parents', 'd_files', 'd_volume',
-] as const;
+const USAGE_COLUMNS = FACT_COLUMNS.usage;
 type UsageColumn = (typeof USAGE_COLUMNS)[number];
 
 const GROUP = 'community_id, day, field, item_id';

@@ -17,14 +17,14 @@ import {
   subcountMetrics, type Fact, type Family,
 } from '../aggregate/facts';
 import type { BundleKey } from './key';
-import { groupBy } from '../../../src/core/groupBy';
+import { groupBy } from '../../groupBy';
+import { categoryParts } from '../../../src/core/kinds';
 
 /** `d` is null for the baseline row (every fact before the year). */
 type DailyRow = { field: string; item_id: string; d: string | null } & Record<string, unknown>;
 
 export async function buildBundle(db: SqlEngine, key: BundleKey, opts: { topN?: number } = {}): Promise<SeriesBundle | null> {
-  const family: Family = key.category.startsWith('record') ? 'records' : 'usage';
-  const mode = key.category.endsWith('delta') ? 'delta' : 'snapshot';
+  const { family, mode } = categoryParts(key.category);
   const basis = family === 'records' ? (key.basis ?? 'added') : null;
   const span = await factSpan(db, { family, community: key.community, basis });
   if (!span) return null;

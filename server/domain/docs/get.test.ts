@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordDeltaDoc, RecordSnapshotDoc } from '../../../src/core/docs';
+import type { RecordDeltaDoc, RecordSnapshotDoc } from './schema';
 import type { SqlEngine } from '../../storage/port';
 import { runAggregation } from '../aggregate/run';
 import { addMemberships, addRecords, freshDb } from '../aggregate/testing';

@@ -5,9 +5,8 @@
  * facts always give byte-identical documents.
  */
 import { DEFAULT_TOP_N, FIELDS, RECORD_FIELD_IDS, USAGE_FIELD_IDS, type FieldId } from '../../../src/core/fields';
-import type { AggregationKind } from '../../../src/core/kinds';
-import type { Basis } from '../../../src/core/metrics';
-import { I18N_LABEL_FIELDS, type DailyDoc } from '../../../src/core/docs';
+import { kindParts, type AggregationKind } from '../../../src/core/kinds';
+import { I18N_LABEL_FIELDS, type DailyDoc } from './schema';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { SqlEngine } from '../../storage/port';
 import { daysBetween, maxDay, minDay } from '../aggregate/days';
@@ -28,13 +27,8 @@ const DAYS_PER_TURN = 8;
 
 type Row = { field: string; item_id: string; d: string | null } & Record<string, unknown>;
 
-export function parseKind(kind: AggregationKind): { family: Family; mode: 'delta' | 'snapshot'; basis: Basis | null } {
-  const [family, mode, basis] = kind.split('-') as ['records' | 'usage', 'delta' | 'snapshot', Basis | undefined];
-  return { family, mode, basis: basis ?? null };
-}
-
 export async function getDailyDocs(db: SqlEngine, query: DailyDocsQuery): Promise<DailyDoc[]> {
-  const { family, mode, basis } = parseKind(query.kind);
+  const { family, mode, basis } = kindParts(query.kind);
   const span = await factSpan(db, { family, community: query.community, basis });
   if (!span) return [];
   const from = maxDay(span.first, query.start) as string;

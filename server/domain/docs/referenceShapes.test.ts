@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DOC_SCHEMAS, type UsageSnapshotDoc } from '../../../src/core/docs';
+import { DOC_SCHEMAS, type UsageSnapshotDoc } from './schema';
 import type { AggregationKind } from '../../../src/core/kinds';
 import type { SqlEngine } from '../../storage/port';
 import { importLines } from '../../ingest';

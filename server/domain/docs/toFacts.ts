@@ -9,10 +9,9 @@
  * distinct people, which the deltas cannot add up).
  */
 import { RECORD_FIELD_IDS, USAGE_FIELD_IDS, type FieldId } from '../../../src/core/fields';
-import type { AggregationKind } from '../../../src/core/kinds';
+import { kindParts, type AggregationKind } from '../../../src/core/kinds';
 import type { Basis } from '../../../src/core/metrics';
 import { FACT_COLUMNS, zeroFact, type Fact, type Family } from '../aggregate/facts';
-import { parseKind } from './get';
 import { recordDeltaShape, usageShape } from './shape';
 
 type Json = Record<string, unknown>;
@@ -89,7 +88,7 @@ function labelsOf(label: unknown): Record<string, string> | null {
  */
 export function historyDoc(kind: AggregationKind, source: unknown, id?: string): HistoryDoc {
   if (!isObject(source)) throw new HistoryDocError('(line)', 'must be a JSON object');
-  const { family, mode, basis } = parseKind(kind);
+  const { family, mode, basis } = kindParts(kind);
   const day = dayOf(source, mode === 'delta' ? 'period_start' : 'snapshot_date');
   const named = source['community_id'];
   const community = typeof named === 'string' && named !== '' ? named : /^(.+)-\d{4}-\d{2}-\d{2}/.exec(id ?? '')?.[1];

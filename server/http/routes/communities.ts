@@ -4,7 +4,7 @@
  */
 import { Router } from 'express';
 import type { Community } from '../../../src/api/schemas';
-import { GLOBAL_COMMUNITY } from '../communityStore';
+import { GLOBAL_COMMUNITY } from '../../storage/communities';
 import { canManage, dashboardEnabled } from '../access';
 import type { ServerContext } from '../context';
 import { sendJson } from '../send';

@@ -14,6 +14,7 @@ import { exportFileName, writeBundleCsv, writeBundleXlsx } from '../exports';
 import { YearSchema, parseWith } from '../params';
 import { bodyEncoding, sendEncoded, seriesPolicy } from '../send';
 import { sendStream } from '../sendStream';
+import { categoryParts } from '../../../src/core/kinds';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -46,7 +47,7 @@ export function seriesRouter(ctx: ServerContext): Router {
   router.get('/api/v1/communities/:community/series/:name', async (req, res) => {
     const community = await ctx.readableCommunity(req, req.params.community);
     const { category, format } = parseName(req.params.name);
-    const isRecord = category.startsWith('record-');
+    const isRecord = categoryParts(category).family === 'records';
     if (!isRecord && req.query.basis !== undefined) {
       throw badRequest('basis', 'usage categories have no date basis; leave it out');
     }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBodySchema, TopRecordsResponseSchema } from '../../../src/api/schemas';
-import { DOC_SCHEMAS } from '../../../src/core/docs';
+import { DOC_SCHEMAS } from '../../domain/docs/schema';
 import { gunzipSync } from 'node:zlib';
 import { ADMIN, SECRET_TOKEN, bearer, rawGet, seedAndAggregate, startTestServer, type TestServer } from '../testing';
 

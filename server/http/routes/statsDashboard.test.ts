@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UsageDeltaDoc } from '../../../src/core/docs';
+import type { UsageDeltaDoc } from '../../domain/docs/schema';
 import { runAggregation } from '../../domain/aggregate/run';
 import { getDailyDocs } from '../../domain/docs/get';
 import { loadDemo } from '../../demo/load';

@@ -4,10 +4,9 @@
  * Each feature's `name` is its ISO alpha-2 code, so map data joins on the code the server stores
  * and names are localised at display time (`Intl.DisplayNames`), not baked in English.
  */
-import { feature } from 'topojson-client';
-import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection, Geometry } from 'geojson';
 import topology from 'world-atlas/countries-110m.json';
+import { polygonFeatures, type TopoPolygons } from './topojson';
 import { ISO_NUMERIC_TO_ALPHA2, UNNUMBERED_NAME_TO_ALPHA2 } from './isoNumeric';
 
 export interface CountryProperties {
@@ -50,11 +49,10 @@ let cached: WorldGeoJson | null = null;
 /** The world as GeoJSON keyed by alpha-2 (`feature.properties.name`). Computed once per page. */
 export function worldGeoJson(): WorldGeoJson {
   if (cached) return cached;
-  const topo = topology as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-  const collection = feature(topo, topo.objects.countries) as FeatureCollection<Geometry, { name: string }>;
-  const features = collection.features.flatMap((f) => {
+  const countries: TopoPolygons<{ name: string }> = { ...topology, geometries: topology.objects.countries.geometries } as never;
+  const features = polygonFeatures(countries).flatMap((f) => {
     const code = alpha2ForAtlasFeature(f.id, f.properties.name);
-    if (!code || LEFT_OUT.has(code)) return [];
+    if (!code || LEFT_OUT.has(code) || !f.geometry) return [];
     return [{ ...f, geometry: unwrap(f.geometry), properties: { name: code, atlasName: f.properties.name } }];
   });
   cached = { type: 'FeatureCollection', features };

@@ -1,9 +1,9 @@
 /**
- * Community lookups for the HTTP layer: by id or slug, with record counts and the first/last day
+ * Community lookups (for the HTTP layer and the CLI): by id or slug, with record counts and the first/last day
  * with input data. `global` is virtual (never restricted, always enabled).
  */
 import { GLOBAL } from '../../src/core/kinds';
-import type { SqlEngine } from '../storage/port';
+import type { SqlEngine } from './port';
 
 export interface CommunityRow {
   id: string;

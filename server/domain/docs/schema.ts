@@ -16,8 +16,8 @@
  * the wall clock, so re-aggregating the same input yields byte-identical documents.
  */
 import { z } from 'zod';
-import { AGGREGATION_KINDS } from './kinds';
-import type { FieldId } from './fields';
+import { AGGREGATION_KINDS } from '../../../src/core/kinds';
+import type { FieldId } from '../../../src/core/fields';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const count = z.number().int();
