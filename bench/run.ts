@@ -51,7 +51,7 @@ const endDate = args.endDate ?? new Date(Date.now() - 86_400_000).toISOString().
 function serveSettingsText(): string {
   const c = loadConfig({ ...process.env, PORT: undefined, HOST: undefined });
   const mb = (b: number) => `${Math.round(b / 2 ** 20)} MB`;
-  return `DuckDB memory_limit ${mb(c.duckdb.serveMemoryBytes)} between runs (REPOSTATS_DUCKDB_SERVE_MEMORY), ${mb(c.duckdb.workMemoryBytes)} for aggregation runs, ingests and top-records queries (REPOSTATS_DUCKDB_MEMORY), bundle LRU ${mb(c.cacheMemoryBytes)} (REPOSTATS_CACHE_MEMORY)`;
+  return `DuckDB memory_limit ${mb(c.duckdb.serveMemoryBytes)} between runs (REPOSTATS_DUCKDB_SERVE_MEMORY), ${mb(c.duckdb.serveWorkMemoryBytes)} for aggregation runs, ingests and top-records queries (REPOSTATS_DUCKDB_SERVE_WORK_MEMORY), bundle LRU ${mb(c.cacheMemoryBytes)} (REPOSTATS_CACHE_MEMORY)`;
 }
 
 /** An argument as a POSIX shell would need it quoted, for the report's command line. */

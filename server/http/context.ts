@@ -35,7 +35,7 @@ export interface ServerContext extends AppDeps {
 export function createContext(deps: AppDeps): ServerContext {
   const cache = new BundleCache(deps.db, deps.domain.buildBundle, {
     lruBytes: deps.config.cacheMemoryBytes,
-    writeWith: (fn) => withMemoryLimit(deps.db, deps.config.duckdb.workMemoryBytes, fn),
+    writeWith: (fn) => withMemoryLimit(deps.db, deps.config.duckdb.serveWorkMemoryBytes, fn),
   });
   let directory: { at: number; rows: Promise<CommunityRow[]> } | null = null;
   const DIRECTORY_TTL_MS = 10_000;

@@ -62,7 +62,7 @@ export function queryRouter(ctx: ServerContext): Router {
     let body = cache.get(key);
     if (!body) {
       const start = await dataStart(ctx.db);
-      const result = await withMemoryLimit(ctx.db, ctx.config.duckdb.workMemoryBytes, async () => {
+      const result = await withMemoryLimit(ctx.db, ctx.config.duckdb.serveWorkMemoryBytes, async () => {
         try {
           return await runQuery(ctx.db, q, { dataAsOf: version.dataAsOf, dataStart: start });
         } catch (e) {
