@@ -51,4 +51,15 @@ describe('parseBenchArgs', () => {
     expect(() => parseBenchArgs(argv)).toThrow(BenchArgsError);
     expect(() => parseBenchArgs(argv)).toThrow(message);
   });
+
+  it("when PostgreSQL's aggregation is asked, then it needs the NDJSON directory and a postgres URL, and only then", () => {
+    const pg = ['--only', 'aggregate-pg', '--ndjson', dir, '--pg', 'postgres://u@127.0.0.1:5432/x'];
+    expect(parseBenchArgs(pg)).toMatchObject({ only: ['aggregate-pg'], pg: { ndjson: dir, url: 'postgres://u@127.0.0.1:5432/x' } });
+    expect(parseBenchArgs([]).only).not.toContain('aggregate-pg');
+    expect(parseBenchArgs([]).pg).toBeNull();
+    expect(() => parseBenchArgs(['--only', 'aggregate-pg', '--pg', 'postgres://u@h/x'])).toThrow(/needs --ndjson DIR/);
+    expect(() => parseBenchArgs(['--only', 'aggregate-pg', '--ndjson', file, '--pg', 'postgres://u@h/x'])).toThrow(/needs --ndjson DIR/);
+    expect(() => parseBenchArgs(['--only', 'aggregate-pg', '--ndjson', dir, '--pg', file])).toThrow(/needs --pg postgres/);
+    expect(() => parseBenchArgs(['--only', 'serve', '--pg', 'postgres://u@h/x'])).toThrow(/--ndjson and --pg are for --only aggregate-pg/);
+  });
 });

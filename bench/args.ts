@@ -4,15 +4,16 @@
  *   npm run bench [-- --size small|medium] [--only STEP,…] [--seconds N] [--out FILE] [--keep]
  *   npm run bench -- --db FILE --db-note "how FILE was made" [--only aggregate,serve,browser,library]
  *   npm run bench -- --db FILE --db-note "…" --only soak [--soak-minutes N]   (soak runs only when asked)
+ *   npm run bench -- --only aggregate-pg --ndjson DIR --pg postgres://…     (an empty PostgreSQL database)
  */
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isDemoSizeName } from '../server/demo/sizes';
 import { isPostgresUrl } from '../server/storage/open';
 
-export const STEPS = ['import', 'aggregate', 'serve', 'browser', 'library', 'soak'] as const;
-/** Steps a run without `--only` takes: the soak (minutes long) only runs when asked. */
-const DEFAULT_STEPS = STEPS.filter((s) => s !== 'soak');
+export const STEPS = ['import', 'aggregate', 'serve', 'browser', 'library', 'soak', 'aggregate-pg'] as const;
+/** Steps a run without `--only` takes: the soak and PostgreSQL's aggregation (long, and the latter needs a server) only run when asked. */
+const DEFAULT_STEPS = STEPS.filter((s) => s !== 'soak' && s !== 'aggregate-pg');
 export type Step = (typeof STEPS)[number];
 
 export interface BenchArgs {
@@ -28,6 +29,8 @@ export interface BenchArgs {
   soakMinutes: number;
   keep: boolean;
   out: string | null;
+  /** For `aggregate-pg`: the demo's NDJSON files (`repostats demo --out DIR`) and an empty PostgreSQL database. */
+  pg: { ndjson: string; url: string } | null;
   /** An already imported and aggregated DuckDB file, measured on a copy, and how it was made. */
   db: { file: string; note: string } | null;
 }
@@ -41,6 +44,19 @@ export class BenchArgsError extends Error {
 
 /** Generation options that mean nothing when the data comes from a file. */
 const GENERATION_OPTIONS = ['size', 'seed', 'end-date'] as const;
+
+/** `--ndjson DIR --pg URL`: both, and only with `--only aggregate-pg`. */
+function pgArgs(only: Step[] | null, ndjson: string | undefined, url: string | undefined): BenchArgs['pg'] {
+  if (!only?.includes('aggregate-pg')) {
+    if (ndjson !== undefined || url !== undefined) throw new BenchArgsError('--ndjson and --pg are for --only aggregate-pg');
+    return null;
+  }
+  if (ndjson === undefined || !existsSync(ndjson) || !statSync(ndjson).isDirectory()) {
+    throw new BenchArgsError('--only aggregate-pg needs --ndjson DIR: a directory of records/memberships/events NDJSON files (repostats demo --out DIR --gzip)');
+  }
+  if (url === undefined || !isPostgresUrl(url)) throw new BenchArgsError('--only aggregate-pg needs --pg postgres://…: an empty PostgreSQL database (scripts/pg-start.sh starts one)');
+  return { ndjson, url };
+}
 
 /**
  * @example
@@ -62,6 +78,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         out: { type: 'string' },
         db: { type: 'string' },
         'db-note': { type: 'string' },
+        ndjson: { type: 'string' },
+        pg: { type: 'string' },
       },
     }));
   } catch (error) {
@@ -77,7 +95,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   if (!Number.isFinite(seconds) || seconds <= 0) throw new BenchArgsError(`--seconds: expected a positive number, got "${str('seconds')}"`);
   const soakMinutes = Number(str('soak-minutes') ?? '10');
   if (!Number.isFinite(soakMinutes) || soakMinutes <= 0) throw new BenchArgsError(`--soak-minutes: expected a positive number, got "${str('soak-minutes')}"`);
-  const common = { seconds, soakMinutes, keep: values.keep === true, out: str('out') ?? null, partial: only !== null };
+  const common = { seconds, soakMinutes, keep: values.keep === true, out: str('out') ?? null, partial: only !== null, pg: pgArgs(only, str('ndjson'), str('pg')) };
 
   const file = str('db');
   if (file === undefined) {

@@ -2,6 +2,7 @@
  * `npm run bench [-- --size small|medium] [--only import,aggregate,serve,browser,library] [--seconds N] [--out FILE] [--keep]`
  * `npm run bench -- --db FILE --db-note "how FILE was made" [--only aggregate,serve,browser,library] [--out FILE]`
  * `npm run bench -- --db FILE --db-note "…" --only soak [--soak-minutes N]` (bench/steps/soak.ts; only when asked)
+ * `npm run bench -- --only aggregate-pg --ndjson DIR --pg postgres://…` (bench/steps/aggregatePg.ts; only when asked)
  *
  * Generates the demo repository at the chosen size into a temp DuckDB file — or copies an already
  * imported and aggregated one (`--db`; the original is never opened) — and measures import,
@@ -29,6 +30,7 @@ import { benchBrowser } from './steps/browser';
 import { benchLibrary } from './steps/library';
 import { startServerProcess } from './steps/serverProcess';
 import { benchSoak } from './steps/soak';
+import { benchAggregationPg } from './steps/aggregatePg';
 
 let args;
 try {
@@ -49,7 +51,7 @@ const endDate = args.endDate ?? new Date(Date.now() - 86_400_000).toISOString().
 function serveSettingsText(): string {
   const c = loadConfig({ ...process.env, PORT: undefined, HOST: undefined });
   const mb = (b: number) => `${Math.round(b / 2 ** 20)} MB`;
-  return `DuckDB memory_limit ${mb(c.duckdb.serveMemoryBytes)} between runs (REPOSTATS_DUCKDB_SERVE_MEMORY), ${mb(c.duckdb.workMemoryBytes)} for aggregation runs, ingests and top-records queries (REPOSTATS_DUCKDB_MEMORY), bundle LRU ${mb(c.cacheMemoryBytes)} (REPOSTATS_CACHE_MEMORY)`;
+  return `DuckDB memory_limit ${mb(c.duckdb.serveMemoryBytes)} between runs (REPOSTATS_DUCKDB_SERVE_MEMORY), ${mb(c.duckdb.serveWorkMemoryBytes)} for aggregation runs, ingests and top-records queries (REPOSTATS_DUCKDB_SERVE_WORK_MEMORY), bundle LRU ${mb(c.cacheMemoryBytes)} (REPOSTATS_CACHE_MEMORY)`;
 }
 
 /** An argument as a POSIX shell would need it quoted, for the report's command line. */
@@ -76,7 +78,8 @@ let datasetText = 'none (library size only)';
 // The size the targets' marks refer to: the generated one, or the demo size the --db file matches.
 let sizeLabel: string = args.size ?? 'custom';
 try {
-  if (only.some((s) => s !== 'library')) {
+  // Steps that bring their own data: the library (none) and aggregate-pg (its NDJSON files).
+  if (only.some((s) => s !== 'library' && s !== 'aggregate-pg')) {
     let dataset: Dataset;
     let importSection: Section | null = null;
     let years: number;
@@ -124,6 +127,12 @@ try {
     }
     if (wants('soak')) sections.push(await benchSoak(dataset, { minutes: args.soakMinutes, dir, log }));
   }
+  if (wants('aggregate-pg') && args.pg) {
+    const pg = await benchAggregationPg({ ndjson: args.pg.ndjson, pg: args.pg.url, dir, log });
+    sections.push(pg.section);
+    sizeLabel = pg.size ?? 'custom';
+    datasetText = `the NDJSON files in \`${args.pg.ndjson}\` (see the section for what they hold), imported into a fresh DuckDB file in a temp dir and into the empty PostgreSQL database given.`;
+  }
   if (wants('library')) {
     if (!existsSync(join(root, 'dist/lib/index.js'))) {
       log('building the library (npm run build:lib)');
@@ -147,7 +156,7 @@ const report: BenchReport = {
   machine: machine(),
   sections,
   preface: [
-    `Targets are the issue's (#9), set for the **medium** data set; marks (✅/❌) compare this run's figures with them as they are${sizeLabel === 'medium' ? '' : ` (at ${sizeLabel} size${args.db ? '' : ': see the extrapolation section for medium'})`}.`,
+    `Targets are the issue's (#9), set for the **medium** data set; marks (✅/❌) compare this run's figures with them as they are${sizeLabel === 'medium' ? '' : ` (at ${sizeLabel} size${args.db || args.pg ? '' : ': see the extrapolation section for medium'})`}.`,
   ],
 };
 const markdown = renderReport(report);

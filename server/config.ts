@@ -33,6 +33,14 @@ const StorageEnvSchema = z.object({
    * DuckDB keeps its cache of table blocks up to this, so it is most of what the server holds.
    */
   REPOSTATS_DUCKDB_SERVE_MEMORY: size('64mb').default('64mb'),
+  /**
+   * DuckDB's memory limit for the heavier work inside `serve`: scheduled and requested aggregation
+   * runs, ingests, top-records, `/api/stats` and COUNTER queries, bundle cache writes. Lower than the
+   * CLI's: a server that kept REPOSTATS_DUCKDB_MEMORY (1gb) held 1.2 GB in the medium soak, since
+   * such requests keep the limit raised and DuckDB caches blocks up to it; 256mb kept the same
+   * work at ≈ 0.5 GB peak (runs spill to `<file>.tmp/` instead).
+   */
+  REPOSTATS_DUCKDB_SERVE_WORK_MEMORY: size('256mb').default('256mb'),
   /** DuckDB worker threads; unset = one per core (DuckDB's default). */
   REPOSTATS_DUCKDB_THREADS: z.coerce.number().int().min(1).max(256).optional(),
   /** A DuckDB file path or a postgres:// URL; undefined = the default DuckDB file. */
@@ -80,6 +88,8 @@ const EnvSchema = StorageEnvSchema.extend({
 export interface DuckDbResources {
   workMemoryBytes: number;
   serveMemoryBytes: number;
+  /** The limit `serve` raises to for aggregation runs, ingests and heavy queries (see the env schema). */
+  serveWorkMemoryBytes: number;
   threads: number | undefined;
 }
 
@@ -135,7 +145,7 @@ function parseEnv<S extends z.ZodTypeAny>(schema: S, env: Record<string, string 
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   if (parsed.success) {
     const e = parsed.data as Partial<z.output<typeof StorageEnvSchema>>;
-    for (const name of ['REPOSTATS_DUCKDB_MEMORY', 'REPOSTATS_DUCKDB_SERVE_MEMORY'] as const) {
+    for (const name of ['REPOSTATS_DUCKDB_MEMORY', 'REPOSTATS_DUCKDB_SERVE_MEMORY', 'REPOSTATS_DUCKDB_SERVE_WORK_MEMORY'] as const) {
       const value = e[name];
       if (value !== undefined && parseSize(value) < MIN_DUCKDB_MEMORY) problems.push(`${name}: at least 64mb, got ${value}`);
     }
@@ -148,6 +158,7 @@ function duckDbResources(e: z.output<typeof StorageEnvSchema>): DuckDbResources 
   return {
     workMemoryBytes: parseSize(e.REPOSTATS_DUCKDB_MEMORY),
     serveMemoryBytes: parseSize(e.REPOSTATS_DUCKDB_SERVE_MEMORY),
+    serveWorkMemoryBytes: parseSize(e.REPOSTATS_DUCKDB_SERVE_WORK_MEMORY),
     threads: e.REPOSTATS_DUCKDB_THREADS,
   };
 }

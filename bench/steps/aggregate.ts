@@ -18,7 +18,7 @@ import { restoreHeldLastDay } from './fromFile';
 const run = promisify(execFile);
 const child = resolve(import.meta.dirname, '../child/aggregate.ts');
 
-interface ChildResult {
+export interface ChildResult {
   durationMs: number;
   maxRssMB: number;
   days: number;
@@ -35,7 +35,8 @@ export function duckDbSettingsText(s: DuckDbSettings): string {
   return `${memory} (${source}), ${s.threads === undefined ? 'threads = cores' : `${s.threads} threads`}, allocator background threads on`;
 }
 
-async function aggregateInChild(db: string): Promise<ChildResult> {
+/** One full or incremental run of `db` (a DuckDB file or a postgres:// URL) in a child process. */
+export async function aggregateInChild(db: string): Promise<ChildResult> {
   const { stdout } = await run(process.execPath, ['--import', 'tsx', child, db], { maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as ChildResult;
 }

@@ -24,8 +24,8 @@ export async function runAndRefresh(ctx: ServerContext, options: Record<string, 
   ctx.aggregation.running = { startedAt };
   const t0 = performance.now();
   try {
-    // The run gets the CLI's memory budget (REPOSTATS_DUCKDB_MEMORY); serving goes back to its own after.
-    const result = await withMemoryLimit(ctx.db, ctx.config.duckdb.workMemoryBytes, () => ctx.domain.runAggregation(ctx.db, options));
+    // The run gets serve's work budget (REPOSTATS_DUCKDB_SERVE_WORK_MEMORY); serving goes back to its own after.
+    const result = await withMemoryLimit(ctx.db, ctx.config.duckdb.serveWorkMemoryBytes, () => ctx.domain.runAggregation(ctx.db, options));
     for (const note of result.notes ?? []) ctx.logger?.info(`aggregation: ${note}`);
     const { rebuilt } = await ctx.cache.refresh(result.affected, { warm: ctx.config.cacheWarm });
     await ctx.queryCache.afterRun(new Set(result.affected.map((k) => k.community)));

@@ -41,11 +41,11 @@ const QUERY_CACHE_BYTES = 32 * 1024 * 1024;
 export function createContext(deps: AppDeps): ServerContext {
   const cache = new BundleCache(deps.db, deps.domain.buildBundle, {
     lruBytes: deps.config.cacheMemoryBytes,
-    writeWith: (fn) => withMemoryLimit(deps.db, deps.config.duckdb.workMemoryBytes, fn),
+    writeWith: (fn) => withMemoryLimit(deps.db, deps.config.duckdb.serveWorkMemoryBytes, fn),
   });
   const queryCache = new QueryCache(deps.db, {
     bytes: QUERY_CACHE_BYTES,
-    compute: (fn) => withMemoryLimit(deps.db, deps.config.duckdb.workMemoryBytes, fn),
+    compute: (fn) => withMemoryLimit(deps.db, deps.config.duckdb.serveWorkMemoryBytes, fn),
   });
   let directory: { at: number; rows: Promise<CommunityRow[]> } | null = null;
   const DIRECTORY_TTL_MS = 10_000;

@@ -36,7 +36,7 @@ export interface CounterResponder {
 export function counterResponder(ctx: ServerContext): CounterResponder {
   const cache = new Lru<EncodedBody>(CACHE_BYTES, bodyBytes);
   const compute = (prepared: PreparedReport): Promise<CounterReport> =>
-    withMemoryLimit(ctx.db, ctx.config.duckdb.workMemoryBytes, () => computeReport(ctx.db, prepared, { counter: ctx.config.counter, now: ctx.now() }));
+    withMemoryLimit(ctx.db, ctx.config.duckdb.serveWorkMemoryBytes, () => computeReport(ctx.db, prepared, { counter: ctx.config.counter, now: ctx.now() }));
 
   return {
     get cached() {

@@ -6,7 +6,7 @@ import { ADMIN, bearer, seedAndAggregate, startTestServer, type TestServer } fro
 const MiB = 1024 ** 2;
 let s: TestServer;
 beforeAll(async () => {
-  s = await startTestServer({ duckdb: { workMemoryBytes: 512 * MiB, serveMemoryBytes: 96 * MiB, threads: undefined }, cacheMemoryBytes: 4 * MiB });
+  s = await startTestServer({ duckdb: { workMemoryBytes: 512 * MiB, serveMemoryBytes: 96 * MiB, serveWorkMemoryBytes: 512 * MiB, threads: undefined }, cacheMemoryBytes: 4 * MiB });
   await seedAndAggregate(s.db);
 });
 afterAll(async () => s?.stop());

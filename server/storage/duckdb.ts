@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { EngineHealth, Row, SqlEngine } from './port';
 import { isFatalDuckDbError, probe } from './duckdbHealth';
-import { APPENDER_MIN_ROWS, appendThroughStage, toJs, toParam } from './duckdbValues';
+import { APPENDER_MIN_ROWS, appendThroughStage, readRowObjects, toParam } from './duckdbValues';
 import { Mutex } from './mutex';
 import { valuesInsertChunks } from './valuesInsert';
 
@@ -168,10 +168,8 @@ class DuckDbEngine implements SqlEngine, MemoryTunable {
 
   async query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     return this.run(async () => {
-      const reader = await this.conn.runAndReadAll(sql, params.map(toParam));
-      // Straight from the result's vectors to JS values: no intermediate row objects of DuckDB
-      // values (a bundle's query returns ~60,000 rows × 14 columns).
-      return reader.convertRowObjects(toJs) as T[];
+      // A chunk at a time, yielding between chunks (a bundle's query returns ~60,000 rows × 14 columns).
+      return (await readRowObjects(await this.conn.run(sql, params.map(toParam)))) as T[];
     });
   }
 

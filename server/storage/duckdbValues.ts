@@ -9,6 +9,7 @@ import {
   DuckDBBlobValue,
   blobValue,
   type DuckDBConnection,
+  type DuckDBResult,
   type DuckDBValue,
 } from '@duckdb/node-api';
 
@@ -34,6 +35,27 @@ export function toJs(value: DuckDBValue): unknown {
   // BLOBs come back as a Buffer, as PostgreSQL's BYTEA does (toString would give escaped text).
   if (value instanceof DuckDBBlobValue) return Buffer.from(value.bytes);
   return value.toString();
+}
+
+/**
+ * A result's rows as objects, converted straight from its vectors (no intermediate row objects of
+ * DuckDB values), one chunk of ≈ 2,048 rows at a time. Each fetch is a turn of the event loop, so
+ * a large result (a year of a medium repository's global facts: hundreds of thousands of rows)
+ * never holds it for the whole conversion, as `runAndReadAll(…).convertRowObjects` did.
+ */
+export async function readRowObjects(result: DuckDBResult): Promise<Record<string, unknown>[]> {
+  const names = result.deduplicatedColumnNames();
+  const rows: Record<string, unknown>[] = [];
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    for (let i = 0; i < chunk.rowCount; i++) {
+      const row: Record<string, unknown> = {};
+      chunk.visitRowValues(i, (value, _row, column) => {
+        row[names[column]!] = toJs(value);
+      });
+      rows.push(row);
+    }
+  }
+  return rows;
 }
 
 export function toParam(value: unknown): DuckDBValue {

@@ -64,7 +64,7 @@ export function ingestRouter(ctx: ServerContext): Router {
       const lines = bodyLines(text, req.is('application/json') !== false);
       // An import, as `repostats import` runs it: with the work budget (a 20,000-event body ran out
       // of memory at the 64 MB serving limit on the medium data set).
-      const summary = await withMemoryLimit(ctx.db, ctx.config.duckdb.workMemoryBytes, () =>
+      const summary = await withMemoryLimit(ctx.db, ctx.config.duckdb.serveWorkMemoryBytes, () =>
         ctx.domain.importLines(ctx.db, {
           kind: req.params.kind as IngestKind,
           lines,

@@ -25,7 +25,7 @@ export function topRecordsRouter(ctx: ServerContext): Router {
     // An exact count over every event of the range: on the medium data set it needs more than the
     // serving budget (out of memory at 64 MB over three years), so it runs with the work budget.
     const includeRestricted = isAdmin(req, ctx.config);
-    const body = await withMemoryLimit(ctx.db, ctx.config.duckdb.workMemoryBytes, () =>
+    const body = await withMemoryLimit(ctx.db, ctx.config.duckdb.serveWorkMemoryBytes, () =>
       topRecords(ctx.db, { community: community.id, metric, limit, ...range, includeRestricted }),
     );
     // The admin's answer names restricted records: no shared cache may keep it for others.
