@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../mocks/handlers';
 import { defaultLayout } from '../../layout/defaults';
 import { validateLayout } from '../../layout/validate';
+import { choose } from '../controls/selectTesting';
 import { tableRows } from '../widgets/testing';
 import { mountStatsDashboard } from '../../mount';
 import { StatsDashboard } from './StatsDashboard';
@@ -87,8 +88,8 @@ describe('StatsDashboard with the real widgets', () => {
     });
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
     render(<StatsDashboard apiBase={API} today="2024-06-15" layout={result.layout} />);
-    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Compare with' }), 'Previous period');
-    await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Show separately' }), 'Show separately: Resource types');
+    choose(screen.getByRole('combobox', { name: 'Compare with' }), 'Previous period');
+    choose(await screen.findByRole('combobox', { name: 'Show separately' }), 'Show separately: Resource types');
     await userEvent.click(await screen.findByRole('button', { name: 'View as table' }));
     await waitFor(() => expect(tableRows(screen.getByRole('table'))[0]).toHaveLength(1 + 2 * 4));
     const [header, ...rows] = tableRows(screen.getByRole('table'));

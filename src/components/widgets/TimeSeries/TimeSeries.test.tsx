@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { choose } from '../../controls/selectTesting';
 import { TimeSeriesView, type TimeSeriesViewProps } from './TimeSeriesView';
 import { breakdownSeries, comparedBreakdownSeries, makeSeries, manyComparedItems } from '../../../core/charts/testSeries';
 import { axeViolations, tableRows, viewCommon } from '../testing';
@@ -136,8 +137,14 @@ describe('TimeSeriesView', () => {
     const onMetricChange = vi.fn();
     const onSeparatelyChange = vi.fn();
     render(<TimeSeriesView {...props({ metrics: ['views', 'downloads'], breakdownBy: ['countries'], onMetricChange, onSeparatelyChange })} />);
-    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Metric' }), 'Downloads');
-    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Show separately' }), 'Show separately: Countries');
+    // By keyboard: focus, ↓ opens on the current choice, ↓ moves, Enter picks.
+    screen.getByRole('combobox', { name: 'Metric' }).focus();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(screen.getByRole('combobox', { name: 'Metric' })).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.keyboard('{ArrowDown}');
+    expect(onMetricChange).not.toHaveBeenCalled();
+    await userEvent.keyboard('{Enter}');
+    choose(screen.getByRole('combobox', { name: 'Show separately' }), 'Show separately: Countries');
     expect(onMetricChange).toHaveBeenCalledWith('downloads');
     expect(onSeparatelyChange).toHaveBeenCalledWith('countries');
   });
