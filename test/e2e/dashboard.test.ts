@@ -97,16 +97,19 @@ describe('the demo dashboard in Chromium', () => {
   it('when granularity, range, basis and language change, then what is shown changes and a shared URL restores it', async () => {
     const { page, errors } = await open('/?lang=en');
     const panel = page.getByRole('tabpanel');
-    // The first chart with a table alternative: count the periods its table lists.
+    // The first time-series card: count the periods its table (from the card's ⋯ menu) lists.
+    const cardAction = async (card: ReturnType<Page['locator']>, action: string) => {
+      await card.locator('.rs-card-menu').click();
+      await card.getByRole('listbox').getByRole('option', { name: action, exact: true }).click();
+    };
     const chartTable = async () => {
-      const widget = panel.locator('section.rs-widget').filter({ has: page.getByRole('button', { name: 'View as table' }) }).first();
-      const toggle = widget.getByRole('button', { name: 'View as table' });
-      await toggle.click();
+      const widget = panel.locator('section.rs-time-series').first();
+      await cardAction(widget, 'View as table');
       const rows = await widget.locator('table tbody tr').count();
-      await toggle.click();
+      await cardAction(widget, 'View as chart');
       return rows;
     };
-    await expect.poll(() => panel.getByRole('button', { name: 'View as table' }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => panel.locator('section.rs-time-series .rs-card-menu').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const monthly = await chartTable();
     await choose(page, 'Granularity', 'Quarter');
     await expect.poll(chartTable, { timeout: 15_000 }).toBeLessThan(monthly);
@@ -187,6 +190,11 @@ describe('the demo dashboard in Chromium', () => {
     await page.getByRole('combobox', { name: 'Granularity', exact: true }).click();
     await page.getByRole('listbox', { name: 'Granularity', exact: true }).waitFor();
     expect(await axeRun(), 'axe with a dropdown open').toEqual([]);
+    await page.keyboard.press('Escape');
+    const card = page.getByRole('tabpanel').locator('section.rs-widget').first();
+    await card.locator('.rs-card-menu').click();
+    await card.getByRole('listbox').waitFor();
+    expect(await axeRun(), 'axe with a card menu open').toEqual([]);
     await page.keyboard.press('Escape');
     await page.close();
   });

@@ -63,7 +63,7 @@ export function DashboardBody({ layout, widgets, info, onError, header }: Dashbo
           <DashboardHeader info={info} title={header?.title} logo={header?.logo} />
           <StatusBar info={info} />
           <Controls layout={resolved.layout} />
-          <Tabs label={t('tabs.label')} tabs={tabs.map((x) => ({ id: x.id, label: label(x.label) }))} active={tab?.id ?? ''} onSelect={setTab}>
+          <Tabs label={t('tabs.label')} tabs={tabs.map((x) => ({ id: x.id, label: label(x.label), icon: x.icon }))} active={tab?.id ?? ''} onSelect={setTab}>
             {tab && <Grid key={tab.id} tab={tab} tabIndex={index} registry={widgets} unknownWidgets={resolved.unknownWidgets} onError={onError} />}
           </Tabs>
         </>

@@ -73,6 +73,8 @@ describe('StatsDashboard shell', () => {
     render(dashboard({ layout: undefined }));
     expect(await screen.findByRole('tab', { name: 'Content' })).toBeInTheDocument();
     expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Content', 'Contributions', 'Cumulative traffic', 'Usage rates']);
+    // The layout's configured tab icons render (decorative, beside the words).
+    expect(screen.getAllByRole('tab').map((t) => t.querySelector('i.icon[aria-hidden="true"]')?.className)).toEqual(['chart pie icon', 'users icon', 'world icon', 'download icon']);
     expect(requests.some((u) => u.endsWith('/v1/communities/global/layout'))).toBe(true);
   });
 

@@ -34,7 +34,7 @@ export function SelectControl<T extends string>({ label, value, options, onChang
         aria-labelledby={id}
         aria-controls={`${id}-options`}
         value={value}
-        options={options.map((o) => ({ key: o.value, value: o.value, text: o.label }))}
+        options={options.map((o, i) => ({ key: o.value, value: o.value, text: o.label, id: `${id}-option-${i}` }))}
         trigger={<span className="text">{current?.label ?? value}</span>}
         openOnFocus={false}
         selectOnBlur={false}
