@@ -6,6 +6,7 @@
 import { StrictMode, useEffect, useState, type CSSProperties } from 'react';
 import { createRoot } from 'react-dom/client';
 import { StatsDashboard } from '../src';
+import { SelectControl } from '../src/components/controls/SelectControl';
 import { CommunitiesResponseSchema, type Community } from '../src/api/schemas';
 import { THEMES, themeVars, type ThemeName } from '../src/theme';
 import 'virtual:repostats-semantic.css';
@@ -69,35 +70,30 @@ function Demo() {
       {/* Inside `.rs-dashboard` with the theme's tokens: the same scoped Fomantic look as the dashboard's controls. */}
       <header className={`demo-header rs-dashboard rs-theme-${theme}`} data-theme={theme} lang={locale} style={themeVars(THEMES[theme]) as CSSProperties}>
         <h1>{words.title}</h1>
-        <label>
-          {words.community}
-          <select className="ui compact dropdown" value={selected} onChange={(e) => (setCommunity(e.target.value), setParam('community', e.target.value))}>
-            {!communities.some((c) => c.id === selected) && <option value={selected}>{selected === 'global' ? words.global : selected}</option>}
-            {communities.map((c) => (
-              <option key={c.id} value={c.id}>
-                {name(c)}
-                {c.enabled ? '' : ` (${words.disabled})`}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {words.language}
-          <select className="ui compact dropdown" value={locale} onChange={(e) => (setLocale(e.target.value), setParam('lang', e.target.value))}>
-            {LANGUAGES.map(([code, name]) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {words.theme}
-          <select className="ui compact dropdown" value={theme} onChange={(e) => (setTheme(e.target.value as ThemeName), setParam('theme', e.target.value))}>
-            <option value="light">{words.light}</option>
-            <option value="dark">{words.dark}</option>
-          </select>
-        </label>
+        <SelectControl
+          label={words.community}
+          value={selected}
+          options={[
+            ...(communities.some((c) => c.id === selected) ? [] : [{ value: selected, label: selected === 'global' ? words.global : selected }]),
+            ...communities.map((c) => ({ value: c.id, label: `${name(c)}${c.enabled ? '' : ` (${words.disabled})`}` })),
+          ]}
+          onChange={(value) => (setCommunity(value), setParam('community', value))}
+        />
+        <SelectControl
+          label={words.language}
+          value={locale}
+          options={LANGUAGES.map(([code, label]) => ({ value: code, label }))}
+          onChange={(value) => (setLocale(value), setParam('lang', value))}
+        />
+        <SelectControl<ThemeName>
+          label={words.theme}
+          value={theme}
+          options={[
+            { value: 'light', label: words.light },
+            { value: 'dark', label: words.dark },
+          ]}
+          onChange={(value) => (setTheme(value), setParam('theme', value))}
+        />
       </header>
       {problem && (
         <p role="alert">

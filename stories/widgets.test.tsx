@@ -12,12 +12,11 @@ import * as topRecords from '../src/components/widgets/TopRecords/TopRecords.sto
 import * as text from '../src/components/widgets/TextBlock/TextBlock.stories';
 import * as table from '../src/components/widgets/SeriesTable/SeriesTable.stories';
 import * as timeSeries from '../src/components/widgets/TimeSeries/TimeSeries.stories';
-import userEvent from '@testing-library/user-event';
 import { snapRange } from '../src/core/dates';
 import { bucketsOf, comparisonRange } from '../src/core/queryRange';
 import { DEFAULT_PRESET, resolvePreset } from '../src/core/series/presets';
 import { STORY_TODAY } from './support/demoSeries';
-import { tableRows } from '../src/components/widgets/testing';
+import { cardAction, tableRows } from '../src/components/widgets/testing';
 import { RTL_LABELS } from './support/variants';
 import usageDelta from '../src/mocks/fixtures/global.usage-delta.2025.json';
 import recordSnapshot from '../src/mocks/fixtures/global.record-snapshot.added.2025.json';
@@ -120,7 +119,7 @@ const TimeSeries = composeStories(timeSeries);
 describe('time-series stories', () => {
   it('when the compared-by-country story shows its table, then each country has its previous period, read from the fixture', async () => {
     render(<TimeSeries.ComparedByCountry />);
-    await userEvent.click(screen.getByRole('button', { name: 'View as table' }));
+    cardAction('View as table');
     const [header, firstRow] = tableRows(screen.getByRole('table'));
     const names = header!.slice(1);
     // Every shown column (8 countries, Other) is followed by its previous period.

@@ -42,6 +42,14 @@ async function lastValue(community: string, category: string, metric: string, ba
   return values[values.length - 1] ?? 0;
 }
 
+/** Picks a choice in a SelectControl: a combobox named by its label, opening a listbox of the same name. */
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: label, exact: true }).click();
+  await page.getByRole('listbox', { name: label, exact: true }).getByRole('option', { name: option, exact: true }).click();
+}
+
+const shownChoice = (page: Page, label: string) => page.getByRole('combobox', { name: label, exact: true }).locator(':scope > .text').innerText();
+
 async function open(path = '/'): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   const errors = watchConsole(page);
@@ -89,31 +97,34 @@ describe('the demo dashboard in Chromium', () => {
   it('when granularity, range, basis and language change, then what is shown changes and a shared URL restores it', async () => {
     const { page, errors } = await open('/?lang=en');
     const panel = page.getByRole('tabpanel');
-    // The first chart with a table alternative: count the periods its table lists.
+    // The first time-series card: count the periods its table (from the card's ⋯ menu) lists.
+    const cardAction = async (card: ReturnType<Page['locator']>, action: string) => {
+      await card.locator('.rs-card-menu').click();
+      await card.getByRole('listbox').getByRole('option', { name: action, exact: true }).click();
+    };
     const chartTable = async () => {
-      const widget = panel.locator('section.rs-widget').filter({ has: page.getByRole('button', { name: 'View as table' }) }).first();
-      const toggle = widget.getByRole('button', { name: 'View as table' });
-      await toggle.click();
+      const widget = panel.locator('section.rs-time-series').first();
+      await cardAction(widget, 'View as table');
       const rows = await widget.locator('table tbody tr').count();
-      await toggle.click();
+      await cardAction(widget, 'View as chart');
       return rows;
     };
-    await expect.poll(() => panel.getByRole('button', { name: 'View as table' }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => panel.locator('section.rs-time-series .rs-card-menu').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const monthly = await chartTable();
-    await page.getByLabel('Granularity').selectOption('quarter');
+    await choose(page, 'Granularity', 'Quarter');
     await expect.poll(chartTable, { timeout: 15_000 }).toBeLessThan(monthly);
     expect(page.url()).toContain('rs.g=quarter');
 
-    await page.getByLabel('Date range', { exact: true }).selectOption({ label: 'All time' });
-    await page.getByLabel('Date basis').selectOption('created');
+    await choose(page, 'Date range', 'All time');
+    await choose(page, 'Date basis', 'Created');
     await expect.poll(() => page.url()).toContain('rs.basis=created');
 
-    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('fr');
+    await choose(page, 'Language', 'Français');
     await expect.poll(() => page.getByRole('tab').first().innerText()).not.toBe('Content');
 
     const shared = page.url();
     const { page: second } = await open(shared.replace(baseUrl, ''));
-    expect(await second.getByLabel(/Granularit/).inputValue()).toBe('quarter');
+    expect(await shownChoice(second, 'Granularité')).toBe('Trimestre');
     expect(await second.getByRole('tab').first().innerText()).toBe(await page.getByRole('tab').first().innerText());
     expect(errors).toEqual([]);
     await second.close();
@@ -164,16 +175,27 @@ describe('the demo dashboard in Chromium', () => {
     await page.goto(`${baseUrl}/?lang=en`);
     await expect.poll(() => page.locator('body').innerText(), { timeout: 15_000 }).toContain('Exact value');
     await page.addScriptTag({ content: axeSource });
-    for (const name of ['Content', 'Contributions', 'Cumulative traffic', 'Usage rates']) {
-      await page.getByRole('tab', { name }).click();
-      await page.waitForTimeout(1500);
-      const violations = await page.evaluate(async () => {
+    const axeRun = () =>
+      page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run: (ctx: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
         const result = await axe.run(document);
         return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => (n as { target: unknown }).target))}`);
       });
-      expect(violations, `axe on ${name}`).toEqual([]);
+    for (const name of ['Content', 'Contributions', 'Cumulative traffic', 'Usage rates']) {
+      await page.getByRole('tab', { name }).click();
+      await page.waitForTimeout(1500);
+      expect(await axeRun(), `axe on ${name}`).toEqual([]);
     }
+    // An open dropdown (its listbox of options shown) and an open card menu.
+    await page.getByRole('combobox', { name: 'Granularity', exact: true }).click();
+    await page.getByRole('listbox', { name: 'Granularity', exact: true }).waitFor();
+    expect(await axeRun(), 'axe with a dropdown open').toEqual([]);
+    await page.keyboard.press('Escape');
+    const card = page.getByRole('tabpanel').locator('section.rs-widget').first();
+    await card.locator('.rs-card-menu').click();
+    await card.getByRole('listbox').waitFor();
+    expect(await axeRun(), 'axe with a card menu open').toEqual([]);
+    await page.keyboard.press('Escape');
     await page.close();
   });
 });

@@ -3,20 +3,21 @@
  * owner can fix the JSON. Never a silent blank.
  */
 import { useTranslation } from 'react-i18next';
+import { Message } from 'semantic-ui-react';
 import type { LayoutIssue } from '../../layout/validate';
 
 export function LayoutErrorPanel({ issues }: { issues: readonly LayoutIssue[] }) {
   const { t } = useTranslation('dashboard');
   return (
-    <div className="rs-layout-error" role="alert">
-      <p className="rs-layout-error-title">{t('states.layoutInvalid', { count: issues.length })}</p>
-      <ul>
+    <Message negative role="alert" className="rs-layout-error">
+      <Message.Header as="p">{t('states.layoutInvalid', { count: issues.length })}</Message.Header>
+      <Message.List>
         {issues.map((issue, i) => (
-          <li key={i}>
+          <Message.Item key={i}>
             <code>{issue.path}</code>: {issue.message}
-          </li>
+          </Message.Item>
         ))}
-      </ul>
-    </div>
+      </Message.List>
+    </Message>
   );
 }

@@ -1,5 +1,5 @@
 /** Everything inside one dashboard's providers: layout states, status, controls, tabs and grid. */
-import { Button } from 'semantic-ui-react';
+import { Button, Message } from 'semantic-ui-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Community } from '../../api/schemas';
@@ -39,18 +39,18 @@ export function DashboardBody({ layout, widgets, info, onError, header }: Dashbo
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [problem?.message]);
 
-  if (info && !info.enabled) return <p className="rs-banner" role="status">{t('states.disabled')}</p>;
+  if (info && !info.enabled) return <Message info role="status" content={t('states.disabled')} />;
   switch (resolved.status) {
     case 'pending':
       return <div className="rs-skeleton rs-layout-skeleton" aria-busy="true">{t('states.layoutLoading')}</div>;
     case 'error':
       return (
-        <div className="rs-layout-error" role="alert">
+        <Message negative role="alert" className="rs-layout-error">
           <p>{t('states.layoutFailed', { message: resolved.error.message })}</p>
           <Button type="button" basic size="small" compact onClick={resolved.retry}>
             {t('states.retry')}
           </Button>
-        </div>
+        </Message>
       );
     case 'invalid':
       return <LayoutErrorPanel issues={resolved.issues} />;
@@ -65,7 +65,7 @@ export function DashboardBody({ layout, widgets, info, onError, header }: Dashbo
           <FilterChips />
           <StatusBar info={info} />
           <Controls layout={resolved.layout} />
-          <Tabs label={t('tabs.label')} tabs={tabs.map((x) => ({ id: x.id, label: label(x.label) }))} active={tab?.id ?? ''} onSelect={setTab}>
+          <Tabs label={t('tabs.label')} tabs={tabs.map((x) => ({ id: x.id, label: label(x.label), icon: x.icon }))} active={tab?.id ?? ''} onSelect={setTab}>
             {tab && <Grid key={tab.id} tab={tab} tabIndex={index} registry={widgets} unknownWidgets={resolved.unknownWidgets} onError={onError} />}
           </Tabs>
         </>

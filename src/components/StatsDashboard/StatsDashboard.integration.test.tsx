@@ -3,13 +3,13 @@
  * what a host gets from `<StatsDashboard />` and from `mountStatsDashboard`.
  */
 import { configure, act, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../mocks/handlers';
 import { defaultLayout } from '../../layout/defaults';
 import { validateLayout } from '../../layout/validate';
-import { tableRows } from '../widgets/testing';
+import { choose } from '../controls/selectTesting';
+import { cardAction, tableRows } from '../widgets/testing';
 import { mountStatsDashboard } from '../../mount';
 import { StatsDashboard } from './StatsDashboard';
 
@@ -87,9 +87,10 @@ describe('StatsDashboard with the real widgets', () => {
     });
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
     render(<StatsDashboard apiBase={API} today="2024-06-15" layout={result.layout} />);
-    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Compare with' }), 'Previous period');
-    await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Show separately' }), 'Show separately: Resource types');
-    await userEvent.click(await screen.findByRole('button', { name: 'View as table' }));
+    choose(screen.getByRole('combobox', { name: 'Compare with' }), 'Previous period');
+    const separately = await screen.findByRole('combobox', { name: 'Show separately' });
+    choose(separately, 'Show separately: Resource types');
+    cardAction('View as table', separately.closest('section')!);
     await waitFor(() => expect(tableRows(screen.getByRole('table'))[0]).toHaveLength(1 + 2 * 4));
     const [header, ...rows] = tableRows(screen.getByRole('table'));
     const shown = header!.slice(1).filter((_, i) => i % 2 === 0);

@@ -9,6 +9,7 @@ import { createHandlers } from '../../mocks/handlers';
 import type { LayoutInput } from '../../layout/schema';
 import type { QueryRequest } from '../../api/query';
 import { Dashboard } from './Dashboard';
+import { choose, shownChoice } from '../controls/selectTesting';
 import { PROBE_WIDGETS } from './testing';
 
 const API = 'http://localhost/api';
@@ -82,6 +83,8 @@ describe('StatsDashboard shell', () => {
     render(dashboard({ layout: undefined }));
     expect(await screen.findByRole('tab', { name: 'Content' })).toBeInTheDocument();
     expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Content', 'Contributions', 'Cumulative traffic', 'Usage rates']);
+    // The layout's configured tab icons render (decorative, beside the words).
+    expect(screen.getAllByRole('tab').map((t) => t.querySelector('i.icon[aria-hidden="true"]')?.className)).toEqual(['chart pie icon', 'users icon', 'world icon', 'download icon']);
     expect(requests.some((u) => u.endsWith('/v1/communities/global/layout'))).toBe(true);
   });
 
@@ -95,21 +98,21 @@ describe('controls change what widgets receive', () => {
   it('when granularity becomes quarter, then the range snaps to whole quarters', async () => {
     render(dashboard());
     await probeText('records', /periods=12/);
-    fireEvent.change(select('Granularity'), { target: { value: 'quarter' } });
+    choose(select('Granularity'), 'Quarter');
     await probeText('records', /periods=4 first=2023-07-01/);
-    expect(select('Date range')).toHaveValue('last-4-quarters');
+    expect(shownChoice(select('Date range'))).toBe('Last 4 quarters');
   });
 
   it('when a preset is chosen, then widgets get that range', async () => {
     render(dashboard());
-    fireEvent.change(select('Granularity'), { target: { value: 'day' } });
-    fireEvent.change(select('Date range'), { target: { value: 'last-7-days' } });
+    choose(select('Granularity'), 'Day');
+    choose(select('Date range'), 'Last 7 days');
     await probeText('records', /periods=7 first=2024-06-09/);
   });
 
   it('when a custom range is typed and applied, then widgets get it', async () => {
     render(dashboard());
-    fireEvent.change(select('Date range'), { target: { value: 'custom' } });
+    choose(select('Date range'), 'Custom range');
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2022-11-15' } });
     fireEvent.change(screen.getByLabelText('To'), { target: { value: '2023-02-10' } });
     await userEvent.click(screen.getByRole('button', { name: 'Apply' }));
@@ -120,7 +123,7 @@ describe('controls change what widgets receive', () => {
   it('when the range starts before the community has data, then the widget still gets every period of it', async () => {
     render(dashboard({ community: 'history' }));
     await probeText('records', /periods=12/);
-    fireEvent.change(select('Date range'), { target: { value: 'custom' } });
+    choose(select('Date range'), 'Custom range');
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2019-01-01' } });
     fireEvent.change(screen.getByLabelText('To'), { target: { value: '2023-02-10' } });
     await userEvent.click(screen.getByRole('button', { name: 'Apply' }));
@@ -132,7 +135,7 @@ describe('controls change what widgets receive', () => {
     await probeText('records', /summary=(\d+)/);
     const before = screen.getByTestId('records').textContent;
     const views = screen.getByTestId('views').textContent;
-    fireEvent.change(select('Date basis'), { target: { value: 'published' } });
+    choose(select('Date basis'), 'Published');
     await waitFor(() => expect(screen.getByTestId('records').textContent).not.toBe(before), { timeout: 5000 });
     expect(queries().some((q) => q.metrics[0] === 'records' && q.basis === 'published')).toBe(true);
     expect(queries().filter((q) => q.metrics[0] === 'views')).toHaveLength(1);
@@ -140,12 +143,12 @@ describe('controls change what widgets receive', () => {
   });
 
   it.each([
-    ['previous-year', /cmp=\d+/],
-    ['previous-period', /cmp=\d+/],
-  ])('when comparing with the %s, then widgets receive a comparison', async (value, expected) => {
+    ['Previous year', /cmp=\d+/],
+    ['Previous period', /cmp=\d+/],
+  ])('when comparing with the %s, then widgets receive a comparison', async (label, expected) => {
     render(dashboard());
     await probeText('records', /cmp=none/);
-    fireEvent.change(select('Compare with'), { target: { value } });
+    choose(select('Compare with'), label);
     await probeText('records', expected);
   });
 
@@ -244,23 +247,23 @@ describe('instances, URL and language', () => {
     const one = within(screen.getByRole('region', { name: 'one' }));
     const two = within(screen.getByRole('region', { name: 'two' }));
     expect(two.getByRole('tab', { name: 'Principal' })).toBeInTheDocument();
-    fireEvent.change(one.getByRole('combobox', { name: 'Granularity' }), { target: { value: 'year' } });
+    choose(one.getByRole('combobox', { name: 'Granularity' }), 'Year');
     await waitFor(() => expect(one.getByTestId('records').textContent).toMatch(/periods=5/), { timeout: 5000 });
     await waitFor(() => expect(two.getByTestId('records').textContent).toMatch(/periods=12/), { timeout: 5000 });
-    expect(two.getByRole('combobox', { name: 'Granularité' })).toHaveValue('month');
+    expect(shownChoice(two.getByRole('combobox', { name: 'Granularité' }))).toBe('Mois');
   });
 
   it('when urlSync is on, then changes reach the URL and a shared link restores the view', async () => {
     const first = render(dashboard({ urlSync: true }));
-    fireEvent.change(select('Granularity'), { target: { value: 'week' } });
-    fireEvent.change(select('Compare with'), { target: { value: 'previous-year' } });
+    choose(select('Granularity'), 'Week');
+    choose(select('Compare with'), 'Previous year');
     await waitFor(() => expect(window.location.search).toBe('?rs.range=last-12-weeks&rs.g=week&rs.cmp=previous-year'), { timeout: 5000 });
     const link = window.location.search;
     first.unmount();
     window.history.replaceState(null, '', `/${link}`);
     render(dashboard({ urlSync: true }));
-    expect(select('Granularity')).toHaveValue('week');
-    expect(select('Compare with')).toHaveValue('previous-year');
+    expect(shownChoice(select('Granularity'))).toBe('Week');
+    expect(shownChoice(select('Compare with'))).toBe('Previous year');
     await probeText('records', /periods=12 first=2024-03-25 summary=\d+ cmp=\d+/);
   });
 
@@ -272,8 +275,8 @@ describe('instances, URL and language', () => {
         <section aria-label="b">{dashboard({ urlSync: { namespace: 'b' } })}</section>
       </>,
     );
-    expect(within(screen.getByRole('region', { name: 'a' })).getByRole('combobox', { name: 'Granularity' })).toHaveValue('year');
-    expect(within(screen.getByRole('region', { name: 'b' })).getByRole('combobox', { name: 'Granularity' })).toHaveValue('day');
+    expect(shownChoice(within(screen.getByRole('region', { name: 'a' })).getByRole('combobox', { name: 'Granularity' }))).toBe('Year');
+    expect(shownChoice(within(screen.getByRole('region', { name: 'b' })).getByRole('combobox', { name: 'Granularity' }))).toBe('Day');
   });
 
   it('when the locale prop changes, then labels, controls and dates switch language', async () => {

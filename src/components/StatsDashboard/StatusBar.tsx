@@ -4,6 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Message } from 'semantic-ui-react';
 import { statusQuery } from '../../api/queries';
 import type { Community } from '../../api/schemas';
 import { useDashboardContext } from '../../data/context';
@@ -15,8 +16,8 @@ export function StatusBar({ info }: { info: Community | undefined }) {
   const running = status.data?.aggregation?.running === true;
   return (
     <div className="rs-status" role="status">
-      {running && <p className="rs-banner rs-banner-info">{t('states.aggregating')}</p>}
-      {info && info.lastDay === null && !running && <p className="rs-banner">{t('states.notAggregated')}</p>}
+      {running && <Message info size="small" content={t('states.aggregating')} />}
+      {info && info.lastDay === null && !running && <Message warning size="small" content={t('states.notAggregated')} />}
     </div>
   );
 }

@@ -7,7 +7,8 @@ import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface TabsProps {
   label: string;
-  tabs: readonly { id: string; label: string }[];
+  /** `icon`: a Fomantic icon name from the layout, decorative (the label names the tab). */
+  tabs: readonly { id: string; label: string; icon?: string }[];
   active: string;
   onSelect: (id: string) => void;
   children: ReactNode;
@@ -48,6 +49,7 @@ export function Tabs({ label, tabs, active, onSelect, children }: TabsProps) {
               className={i === index ? 'rs-tab item active' : 'rs-tab item'}
               onClick={() => onSelect(tab.id)}
             >
+              {tab.icon && <i className={`${tab.icon} icon`} aria-hidden="true" />}
               {tab.label}
             </button>
           ))}

@@ -3,7 +3,7 @@
  * error boundary with Retry, and renders the registered component for its `type`. (The widgets'
  * own titled frame is `widgets/shared/WidgetFrame`; this is the grid's side of it.)
  */
-import { Button } from 'semantic-ui-react';
+import { Button, Message } from 'semantic-ui-react';
 import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WidgetConfig, WidgetType } from '../../layout/schema';
@@ -37,11 +37,13 @@ export function WidgetSlot({ config, registry, onError }: WidgetSlotProps) {
         <WidgetErrorBoundary
           onError={onError}
           fallback={({ retry }) => (
-            <div className="rs-widget rs-state" role="alert" style={{ minHeight: height }}>
-              <p>{t('states.crashed')}</p>
-              <Button type="button" basic size="small" compact onClick={retry}>
-                {t('states.retry')}
-              </Button>
+            <div className="rs-widget rs-state" style={{ minHeight: height }}>
+              <Message negative size="small" role="alert">
+                <p>{t('states.crashed')}</p>
+                <Button type="button" basic size="small" compact onClick={retry}>
+                  {t('states.retry')}
+                </Button>
+              </Message>
             </div>
           )}
         >
@@ -57,8 +59,8 @@ export function WidgetSlot({ config, registry, onError }: WidgetSlotProps) {
 function UnknownNotice({ type }: { type: string }) {
   const { t } = useTranslation('dashboard');
   return (
-    <div className="rs-widget rs-state rs-unknown" role="note">
-      <p>{t('states.unknownWidget', { type })}</p>
+    <div className="rs-widget rs-state">
+      <Message warning size="small" role="note" content={t('states.unknownWidget', { type })} />
     </div>
   );
 }

@@ -6,6 +6,7 @@
 import type { BreakdownRow } from '../../../core/charts/breakdown';
 import type { FieldId } from '../../../core/fields';
 import { truncateMiddle } from '../../../core/format/truncate';
+import { Hint } from '../../Hint/Hint';
 import { fillUrl } from '../shared/labels';
 import type { Format } from '../shared/types';
 
@@ -43,17 +44,19 @@ export function BarList({ rows, label, field, value, format, searchUrl, onSelect
         return (
           <li key={r.id} className={r.isOther ? 'rs-barlist-row rs-barlist-other' : 'rs-barlist-row'}>
             <span className="rs-barlist-bar" aria-hidden="true" style={{ width: `${max > 0 ? Math.max(0, (r.value / max) * 100) : 0}%` }} />
-            <span className="rs-barlist-name" title={r.name}>
-              {onSelect && !r.isOther ? (
-                <button type="button" className="rs-barlist-select" title={selectLabel?.(r.name)} onClick={() => onSelect(r.id)}>
-                  {name}
-                </button>
-              ) : searchUrl && !r.isOther ? (
-                <a href={fillUrl(searchUrl, { id: r.id, field })}>{name}</a>
-              ) : (
-                name
-              )}
-            </span>
+            <Hint content={r.name}>
+              <span className="rs-barlist-name">
+                {onSelect && !r.isOther ? (
+                  <button type="button" className="rs-barlist-select" title={selectLabel?.(r.name)} onClick={() => onSelect(r.id)}>
+                    {name}
+                  </button>
+                ) : searchUrl && !r.isOther ? (
+                  <a href={fillUrl(searchUrl, { id: r.id, field })}>{name}</a>
+                ) : (
+                  name
+                )}
+              </span>
+            </Hint>
             <span className="rs-barlist-value">{value(r.value)}</span>
             <span className="rs-barlist-share">{r.share === null ? '–' : format.percent(r.share)}</span>
           </li>

@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { BreakdownView, type BreakdownViewProps } from './BreakdownView';
 import { breakdownSeries } from '../../../core/charts/testSeries';
-import { axeViolations, tableRows, viewCommon } from '../testing';
+import { axeViolations, cardAction, tableRows, viewCommon } from '../testing';
 
 function props(over: Partial<BreakdownViewProps> = {}): BreakdownViewProps {
   return {
@@ -84,10 +84,11 @@ describe('BreakdownView', () => {
     expect(screen.getByText(/Shares add up to more than 100 %/)).toBeInTheDocument();
   });
 
-  it('when collapsed, then only the title and the expand button remain', async () => {
+  it('when collapsed, then only the title and the card menu remain, and Show brings the body back', () => {
     render(<BreakdownView {...props({ collapsed: true })} />);
     expect(screen.queryByRole('table')).toBeNull();
-    await userEvent.click(screen.getByRole('button', { name: 'Show Views by resource type' }));
+    expect(screen.getByRole('heading', { name: 'Views by resource type' })).toBeInTheDocument();
+    cardAction('Show');
     expect(screen.getByRole('table')).toBeInTheDocument();
   });
 

@@ -44,7 +44,6 @@ export interface BreakdownViewProps extends ViewCommon {
 export const BreakdownView = memo(function BreakdownView(props: BreakdownViewProps) {
   const { t, format, series, field, metric } = props;
   const [chosenView, setView] = useState<BreakdownViewKind>(props.view);
-  const [collapsed, setCollapsed] = useState(props.collapsed);
   const [showOther, setShowOther] = useState(false);
   const [page, setPage] = useState(0);
   const value = metricValue(format, metric);
@@ -70,34 +69,28 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
   const overlapping = rows.reduce((sum, r) => sum + r.value, 0) > series.summary && series.summary > 0;
   const json = { field, metric, mode: props.mode, items: rows.map(({ id, name, value: v, share, isOther }) => ({ id, name, value: v, share, isOther })) };
 
-  const controls = (
-    <>
-      {!collapsed && views.length > 1 && (
-        <Button.Group basic size="small" compact role="group" aria-label={t('breakdown.view')}>
-          {views.map((v) => (
-            <Button key={v} type="button" basic size="small" compact toggle active={view === v} onClick={() => {
-                setView(v);
-                props.onViewChange?.(v);
-              }}>
-              {t(`breakdown.${v}`)}
-            </Button>
-          ))}
-        </Button.Group>
-      )}
-      {/* Icon-only, its words as its name and tooltip: the toolbar stays on one line. */}
-      <Button
-        type="button"
-        basic
-        size="small"
-        compact
-        icon={collapsed ? 'plus' : 'minus'}
-        aria-expanded={!collapsed}
-        aria-label={t(collapsed ? 'breakdown.expand' : 'breakdown.collapse', { title: props.title })}
-        title={t(collapsed ? 'breakdown.expand' : 'breakdown.collapse', { title: props.title })}
-        onClick={() => setCollapsed((c) => !c)}
-      />
-    </>
+  const controls = views.length > 1 && (
+    <Button.Group basic size="small" compact role="group" aria-label={t('breakdown.view')}>
+      {views.map((v) => (
+        <Button
+          key={v}
+          type="button"
+          basic
+          size="small"
+          compact
+          toggle
+          active={view === v}
+          onClick={() => {
+            setView(v);
+            props.onViewChange?.(v);
+          }}
+        >
+          {t(`breakdown.${v}`)}
+        </Button>
+      ))}
+    </Button.Group>
   );
+
 
   const buildOption = useCallback(
     ({ animation, tokens, widthPx }: ChartContext) =>
@@ -130,9 +123,10 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
     </>
   );
 
-  if (!collapsed && view === 'bar') {
+  const frame = { title: props.title, description: props.description, t, controls, exports: { filename: fileSlug(props.title), table, json }, initiallyHidden: props.collapsed, className: 'rs-breakdown' };
+  if (view === 'bar') {
     return (
-      <WidgetFrame title={props.title} description={props.description} t={t} controls={controls} exports={{ filename: fileSlug(props.title), table, json }} className="rs-breakdown">
+      <WidgetFrame {...frame}>
         <BarList rows={[...named.slice(0, props.pageSize), ...(showOther && other ? [other] : [])]} label={description} field={field} value={value} format={format} searchUrl={props.searchUrl} onSelect={props.onSelect} selectLabel={(name) => t('breakdown.filterBy', { name })} />
         {named.length > props.pageSize && <p className="rs-note">{t('breakdown.moreInTable', { count: named.length - props.pageSize })}</p>}
         {notes}
@@ -140,31 +134,27 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
     );
   }
 
-  if (collapsed || view === 'table') {
+  if (view === 'table') {
     const pages = Math.max(1, Math.ceil(named.length / props.pageSize));
     const current = Math.min(page, pages - 1);
     // Other closes the list once, on the last page.
     const pinned = current === pages - 1 ? table.rows.filter((r) => r.pinned) : [];
     const shown = { ...table, rows: [...table.rows.filter((r) => !r.pinned).slice(current * props.pageSize, (current + 1) * props.pageSize), ...pinned] };
     return (
-      <WidgetFrame title={props.title} description={props.description} t={t} controls={controls} exports={{ filename: fileSlug(props.title), table, json }} className="rs-breakdown">
-        {!collapsed && (
-          <>
-            <DataTable model={shown} t={t} />
-            {pages > 1 && (
-              <div role="group" className="rs-pager" aria-label={t('breakdown.page', { page: current + 1, pages })}>
-                <Button type="button" basic size="small" compact disabled={current === 0} onClick={() => setPage(current - 1)}>
-                  {t('breakdown.previousPage')}
-                </Button>
-                <span aria-live="polite">{t('breakdown.page', { page: current + 1, pages })}</span>
-                <Button type="button" basic size="small" compact disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
-                  {t('breakdown.nextPage')}
-                </Button>
-              </div>
-            )}
-            {overlapping && <p className="rs-note">{t('breakdown.overlapNote', { field: t(`fields.${field}`) })}</p>}
-          </>
+      <WidgetFrame {...frame}>
+        <DataTable model={shown} t={t} />
+        {pages > 1 && (
+          <div role="group" className="rs-pager" aria-label={t('breakdown.page', { page: current + 1, pages })}>
+            <Button type="button" basic size="small" compact disabled={current === 0} onClick={() => setPage(current - 1)}>
+              {t('breakdown.previousPage')}
+            </Button>
+            <span aria-live="polite">{t('breakdown.page', { page: current + 1, pages })}</span>
+            <Button type="button" basic size="small" compact disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+              {t('breakdown.nextPage')}
+            </Button>
+          </div>
         )}
+        {overlapping && <p className="rs-note">{t('breakdown.overlapNote', { field: t(`fields.${field}`) })}</p>}
       </WidgetFrame>
     );
   }
@@ -181,6 +171,7 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
       height={300}
       note={notes}
       noTableToggle={views.includes('table')}
+      initiallyHidden={props.collapsed}
       themeKey={props.themeKey}
       className="rs-breakdown"
     />

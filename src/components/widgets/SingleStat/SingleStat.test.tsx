@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { SingleStatView } from './SingleStatView';
 import { changeVersus } from './change';
 import { makeSeries } from '../../../core/charts/testSeries';
@@ -20,12 +20,25 @@ describe('changeVersus', () => {
 });
 
 describe('SingleStatView', () => {
-  it('when the figure is large, then the reader sees it compact and gets the exact value on focus', () => {
-    render(<SingleStatView title="Views" metric="views" mode="delta" series={makeSeries({ values: [1234567], summary: 1234567 })} {...viewCommon('en')} />);
+  it('when the figure is large, then the reader sees it compact and gets the exact value on focus', async () => {
+    render(
+      <div className="rs-dashboard">
+        <SingleStatView title="Views" metric="views" mode="delta" series={makeSeries({ values: [1234567], summary: 1234567 })} {...viewCommon('en')} />
+      </div>,
+    );
     const value = screen.getByText('1.2M');
-    expect(value).toHaveAttribute('title', 'Exact value: 1,234,567');
     expect(value).toHaveAccessibleDescription('Exact value: 1,234,567');
     expect(value).toHaveAttribute('tabindex', '0');
+    expect(document.querySelector('.ui.popup')).toBeNull();
+    // Keyboard focus (as hover) shows the exact figure in a popup inside the dashboard (themed, scoped CSS).
+    act(() => value.focus());
+    const popup = await waitFor(() => {
+      const found = document.querySelector('.ui.popup');
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    expect(popup).toHaveTextContent('Exact value: 1,234,567');
+    expect(popup.closest('.rs-dashboard')).not.toBeNull();
   });
 
   it('when the figure rose against the previous period, then an up arrow, a plus sign and words say so', () => {

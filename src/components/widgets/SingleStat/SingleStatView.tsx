@@ -5,6 +5,7 @@
 import { memo, useId } from 'react';
 import type { MetricId, Mode } from '../../../core/metrics';
 import type { WidgetSeries } from '../../../core/series/types';
+import { Hint } from '../../Hint/Hint';
 import { WidgetFrame } from '../shared/WidgetFrame';
 import { metricCompact, metricName, metricValue, fileSlug } from '../shared/labels';
 import type { TableModel } from '../shared/tableModel';
@@ -61,9 +62,11 @@ export const SingleStatView = memo(function SingleStatView({ title, description,
       <p className="rs-stat-value">
         {icon && <i className={`rs-stat-icon ${icon} icon`} aria-hidden="true" />}
         {/* Focusable so keyboard readers can reach the exact value too (its description). */}
-        <data value={series.summary} tabIndex={0} title={t('singleStat.exact', { value: exact })} aria-describedby={exactId}>
-          {compact}
-        </data>
+        <Hint content={t('singleStat.exact', { value: exact })}>
+          <data value={series.summary} tabIndex={0} aria-describedby={exactId}>
+            {compact}
+          </data>
+        </Hint>
         <span id={exactId} className="rs-visually-hidden">
           {t('singleStat.exact', { value: exact })}
         </span>
@@ -73,7 +76,7 @@ export const SingleStatView = memo(function SingleStatView({ title, description,
         <p className="rs-change rs-change-flat">{t('singleStat.noBase', { comparison: comparisonName })}</p>
       )}
       {change && change.direction !== 'noBase' && (
-        <p className={`rs-change rs-change-${change.direction}`} title={t(`singleStat.${change.direction}`, { percent: format.percent(change.fraction), comparison: comparisonName })}>
+        <p className={`rs-change rs-change-${change.direction}`}>
           <span aria-hidden="true">
             {ARROWS[change.direction]} {change.direction === 'up' ? '+' : change.direction === 'down' ? '−' : ''}
             {format.percent(change.fraction)}

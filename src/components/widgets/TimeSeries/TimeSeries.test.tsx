@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { choose } from '../../controls/selectTesting';
 import { TimeSeriesView, type TimeSeriesViewProps } from './TimeSeriesView';
 import { breakdownSeries, comparedBreakdownSeries, makeSeries, manyComparedItems } from '../../../core/charts/testSeries';
-import { axeViolations, tableRows, viewCommon } from '../testing';
+import { axeViolations, cardAction, tableRows, viewCommon } from '../testing';
 
 function props(over: Partial<TimeSeriesViewProps> = {}): TimeSeriesViewProps {
   return {
@@ -34,7 +35,7 @@ describe('TimeSeriesView', () => {
 
   it('when the reader asks for the table, then each period shows its value and the comparison', async () => {
     render(<TimeSeriesView {...props()} />);
-    await userEvent.click(screen.getByRole('button', { name: 'View as table' }));
+    cardAction('View as table');
     expect(rowsOf(screen.getByRole('table'))).toEqual([
       ['Period', 'Views', 'Previous year'],
       ['Jan 1, 2024', '1,200', '5'],
@@ -45,7 +46,7 @@ describe('TimeSeriesView', () => {
 
   it('when shown separately, then each item and an exact Other with its item count are columns', async () => {
     render(<TimeSeriesView {...props({ breakdownBy: ['resource_types'], separately: 'resource_types', series: breakdownSeries() })} />);
-    await userEvent.click(screen.getByRole('button', { name: 'View as table' }));
+    cardAction('View as table');
     expect(rowsOf(screen.getByRole('table'))[0]).toEqual(['Period', 'Article', 'Dataset', 'Software', 'Other (2 items)']);
     expect(rowsOf(screen.getByRole('table'))[1]).toEqual(['Jan 1, 2024', '10', '20', '5', '15']);
   });
@@ -57,7 +58,7 @@ describe('TimeSeriesView', () => {
 
     it('then the table has each item’s previous period beside it, period by period', async () => {
       render(<TimeSeriesView {...separately()} />);
-      await userEvent.click(screen.getByRole('button', { name: 'View as table' }));
+      cardAction('View as table');
       expect(rowsOf(screen.getByRole('table'))).toEqual([
         [
           'Period',
@@ -92,9 +93,8 @@ describe('TimeSeriesView', () => {
       vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
       vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
       render(<TimeSeriesView {...separately()} />);
-      await userEvent.click(screen.getByText('Export'));
-      await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
-      await userEvent.click(screen.getByRole('button', { name: 'Download JSON' }));
+      cardAction('Download CSV');
+      cardAction('Download JSON');
       expect((await files[0]!.text()).split('\r\n').slice(0, 2)).toEqual([
         'Period,Article,Article (previous period),Dataset,Dataset (previous period),Software,Software (previous period),Other (2 items),Other (previous period)',
         '2024-01-01,10,8,20,25,5,0,15,10',
@@ -111,7 +111,7 @@ describe('TimeSeriesView', () => {
     it('when the previous year is compared in German, then the columns say so in German', async () => {
       const series = comparedBreakdownSeries();
       render(<TimeSeriesView {...separately()} {...viewCommon('de')} series={{ ...series, comparison: { ...series.comparison!, kind: 'previous-year' } }} />);
-      await userEvent.click(screen.getByRole('button', { name: 'Als Tabelle anzeigen' }));
+      cardAction('Als Tabelle anzeigen');
       expect(rowsOf(screen.getByRole('table'))[0]?.slice(1, 3)).toEqual(['Artikel', 'Artikel (Vorjahr)']);
       expect(rowsOf(screen.getByRole('table'))[0]?.at(-1)).toBe('Sonstige (Vorjahr)');
     });
@@ -119,7 +119,7 @@ describe('TimeSeriesView', () => {
     it('when more than eight items are shown, then the description says only the top eight are compared', async () => {
       render(<TimeSeriesView {...separately()} series={manyComparedItems(10)} />);
       expect(screen.getByRole('img').getAttribute('aria-label')).toContain('The previous period is drawn for the top 8 items only.');
-      await userEvent.click(screen.getByRole('button', { name: 'View as table' }));
+      cardAction('View as table');
       const header = rowsOf(screen.getByRole('table'))[0]!;
       expect(header.filter((h) => h.endsWith('(previous period)'))).toHaveLength(8);
       expect(header).toContain('Item 8 (previous period)');
@@ -136,22 +136,28 @@ describe('TimeSeriesView', () => {
     const onMetricChange = vi.fn();
     const onSeparatelyChange = vi.fn();
     render(<TimeSeriesView {...props({ metrics: ['views', 'downloads'], breakdownBy: ['countries'], onMetricChange, onSeparatelyChange })} />);
-    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Metric' }), 'Downloads');
-    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Show separately' }), 'Show separately: Countries');
+    // By keyboard: focus, ↓ opens on the current choice, ↓ moves, Enter picks.
+    screen.getByRole('combobox', { name: 'Metric' }).focus();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(screen.getByRole('combobox', { name: 'Metric' })).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.keyboard('{ArrowDown}');
+    expect(onMetricChange).not.toHaveBeenCalled();
+    await userEvent.keyboard('{Enter}');
+    choose(screen.getByRole('combobox', { name: 'Show separately' }), 'Show separately: Countries');
     expect(onMetricChange).toHaveBeenCalledWith('downloads');
     expect(onSeparatelyChange).toHaveBeenCalledWith('countries');
   });
 
   it('when the locale is German, then dates and numbers in the table are German', async () => {
     render(<TimeSeriesView {...props(viewCommon('de'))} />);
-    await userEvent.click(screen.getByRole('button', { name: 'Als Tabelle anzeigen' }));
+    cardAction('Als Tabelle anzeigen');
     expect(rowsOf(screen.getByRole('table'))[1]).toEqual(['1. Jan. 2024', '1.200', '5']);
   });
 
   it('when rendered as chart and as table, then axe finds no violations', async () => {
     const { container } = render(<TimeSeriesView {...props({ metrics: ['views', 'downloads'], breakdownBy: ['countries'] })} />);
     expect(await axeViolations(container)).toEqual([]);
-    await userEvent.click(screen.getByRole('button', { name: 'View as table' }));
+    cardAction('View as table');
     expect(await axeViolations(container)).toEqual([]);
   });
 });

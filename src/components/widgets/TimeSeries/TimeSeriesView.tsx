@@ -5,11 +5,12 @@
  * and the "show separately" field change what data is requested, so their owner holds them.
  */
 import { Button } from 'semantic-ui-react';
-import { memo, useCallback, useId, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import type { FieldId } from '../../../core/fields';
 import type { MetricId, Mode } from '../../../core/metrics';
 import type { WidgetSeries } from '../../../core/series/types';
 import { MAX_COMPARED_ITEMS, timeSeriesColumns, timeSeriesOption, type TimeChartKind } from '../../../core/charts/timeSeries';
+import { SelectControl } from '../../controls/SelectControl';
 import { ChartWidget, type ChartContext } from '../shared/ChartWidget';
 import { metricCompact, metricName, metricValue } from '../shared/labels';
 import type { TableModel } from '../shared/tableModel';
@@ -38,7 +39,6 @@ const CHARTS: TimeChartKind[] = ['line', 'area', 'bar'];
 
 export const TimeSeriesView = memo(function TimeSeriesView(props: TimeSeriesViewProps) {
   const { t, format, series, metric, mode } = props;
-  const ids = { metric: useId(), chart: useId(), separately: useId() };
   const [chart, setChart] = useState<TimeChartKind>(props.chart);
   const [stacked, setStacked] = useState(props.stacked);
   const separately = props.separately !== null && series.breakdown !== null;
@@ -116,45 +116,33 @@ export const TimeSeriesView = memo(function TimeSeriesView(props: TimeSeriesView
   const controls = (
     <>
       {props.metrics.length > 1 && (
-        <label htmlFor={ids.metric} className="rs-control">
-          <span className="rs-visually-hidden">{t('timeSeries.metric')}</span>
-          <select id={ids.metric} className="rs-select ui compact dropdown" value={metric} onChange={(e) => props.onMetricChange(e.target.value as MetricId)}>
-            {props.metrics.map((m) => (
-              <option key={m} value={m}>
-                {metricName(t, m)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectControl<MetricId>
+          label={t('timeSeries.metric')}
+          hideLabel
+          value={metric}
+          options={props.metrics.map((m) => ({ value: m, label: metricName(t, m) }))}
+          onChange={props.onMetricChange}
+        />
       )}
       {props.breakdownBy.length > 0 && (
-        <label htmlFor={ids.separately} className="rs-control">
-          <span className="rs-visually-hidden">{t('timeSeries.separately')}</span>
-          <select
-            id={ids.separately}
-            className="rs-select ui compact dropdown"
-            value={props.separately ?? ''}
-            onChange={(e) => props.onSeparatelyChange((e.target.value || null) as FieldId | null)}
-          >
-            <option value="">{t('timeSeries.together')}</option>
-            {props.breakdownBy.map((f) => (
-              <option key={f} value={f}>
-                {`${t('timeSeries.separately')}: ${t(`fields.${f}`)}`}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectControl<FieldId | ''>
+          label={t('timeSeries.separately')}
+          hideLabel
+          value={props.separately ?? ''}
+          options={[
+            { value: '', label: t('timeSeries.together') },
+            ...props.breakdownBy.map((f) => ({ value: f, label: `${t('timeSeries.separately')}: ${t(`fields.${f}`)}` })),
+          ]}
+          onChange={(v) => props.onSeparatelyChange(v || null)}
+        />
       )}
-      <label htmlFor={ids.chart} className="rs-control">
-        <span className="rs-visually-hidden">{t('timeSeries.chart')}</span>
-        <select id={ids.chart} className="rs-select ui compact dropdown" value={chart} onChange={(e) => setChart(e.target.value as TimeChartKind)}>
-          {CHARTS.map((c) => (
-            <option key={c} value={c}>
-              {t(`timeSeries.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectControl<TimeChartKind>
+        label={t('timeSeries.chart')}
+        hideLabel
+        value={chart}
+        options={CHARTS.map((c) => ({ value: c, label: t(`timeSeries.${c}`) }))}
+        onChange={setChart}
+      />
       {separately && (
         <Button type="button" basic size="small" compact toggle active={stacked} onClick={() => setStacked((s) => !s)}>
           {t('timeSeries.stacked')}

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { WorldMapView, type WorldMapViewProps } from './WorldMapView';
 import { echarts } from '../../charts/echarts';
 import { makeSeries } from '../../../core/charts/testSeries';
 import type { WidgetSeries } from '../../../core/series/types';
-import { axeViolations, tableRows, viewCommon } from '../testing';
+import { axeViolations, cardAction, tableRows, viewCommon } from '../testing';
 
 const countrySeries = (): WidgetSeries =>
   makeSeries({
@@ -47,7 +46,7 @@ describe('WorldMapView', () => {
 
   it('when shown as a table in German, then country names, values and shares are German', async () => {
     render(<WorldMapView {...props(viewCommon('de'))} />);
-    await userEvent.click(screen.getByRole('button', { name: 'Als Tabelle anzeigen' }));
+    cardAction('Als Tabelle anzeigen');
     expect(tableRows(screen.getByRole('table'))).toEqual([
       ['Land', 'Aufrufe', 'Anteil'],
       ['Deutschland', '50', '50 %'],

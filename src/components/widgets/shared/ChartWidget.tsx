@@ -41,6 +41,8 @@ export interface ChartWidgetProps {
   note?: ReactNode;
   /** Leave out the "View as table" toggle (a widget whose own view switch offers a table). */
   noTableToggle?: boolean;
+  /** Start hidden (the layout's `collapsed`). */
+  initiallyHidden?: boolean;
   /** Start on the table instead of the chart. */
   initialTable?: boolean;
   /** Forces a chart re-theme (theme changes made through the dashboard root are noticed anyway). */
@@ -94,6 +96,7 @@ export function ChartWidget(props: ChartWidgetProps) {
       controls={props.controls}
       tableToggle={props.noTableToggle ? undefined : { shown: showTable, onToggle: () => setShowTable((s) => !s) }}
       exports={exports}
+      initiallyHidden={props.initiallyHidden}
       className={props.className}
     >
       <div ref={bodyRef}>

@@ -1,8 +1,9 @@
 /**
- * The accessible HTML table every widget offers ("view as table"), sortable by any column with
+ * The accessible table every widget offers (semantic-ui-react Table; "view as table"), sortable by any column with
  * buttons in the headers and `aria-sort` so screen readers announce the order.
  */
 import { useMemo, useState } from 'react';
+import { Table } from 'semantic-ui-react';
 import type { TableModel } from './tableModel';
 import type { WidgetT } from './types';
 
@@ -40,14 +41,14 @@ export function DataTable({ model, t, sortable = true, showCaption = false }: Da
 
   return (
     <div className="rs-table-scroll">
-      <table className="rs-table">
+      <Table compact="very" unstackable className="rs-table">
         <caption className={showCaption ? 'rs-table-caption' : 'rs-visually-hidden'}>{model.caption}</caption>
-        <thead>
-          <tr>
+        <Table.Header>
+          <Table.Row>
             {model.columns.map((c, i) => {
               const active = sort?.index === i ? sort.dir : undefined;
               return (
-                <th key={c.key} scope="col" aria-sort={active ?? 'none'} className={c.numeric ? 'rs-num' : undefined}>
+                <Table.HeaderCell key={c.key} scope="col" aria-sort={active ?? 'none'} textAlign={c.numeric ? 'right' : undefined}>
                   {sortable ? (
                     <button
                       type="button"
@@ -61,31 +62,33 @@ export function DataTable({ model, t, sortable = true, showCaption = false }: Da
                   ) : (
                     c.header
                   )}
-                </th>
+                </Table.HeaderCell>
               );
             })}
-          </tr>
-        </thead>
-        <tbody>
+          </Table.Row>
+        </Table.Header>
+        <Table.Body>
           {rows.map((r) => (
-            <tr key={r.key}>
+            <Table.Row key={r.key}>
               {r.cells.map((cell, i) => {
                 const col = model.columns[i];
                 const content = cell.display ?? cell.raw;
+                const align = col?.numeric ? 'right' : undefined;
+                // The first cell names the row: a row header for screen readers.
                 return i === 0 ? (
-                  <th key={col?.key ?? i} scope="row" className={col?.numeric ? 'rs-num' : undefined}>
+                  <Table.Cell key={col?.key ?? i} as="th" scope="row" textAlign={align}>
                     {content}
-                  </th>
+                  </Table.Cell>
                 ) : (
-                  <td key={col?.key ?? i} className={col?.numeric ? 'rs-num' : undefined}>
+                  <Table.Cell key={col?.key ?? i} textAlign={align}>
                     {content}
-                  </td>
+                  </Table.Cell>
                 );
               })}
-            </tr>
+            </Table.Row>
           ))}
-        </tbody>
-      </table>
+        </Table.Body>
+      </Table>
     </div>
   );
 }

@@ -1,8 +1,8 @@
 /**
  * Renders a `Loadable` (the data hooks' result) by its status: a fixed-height skeleton while
- * pending (no layout shift), a message for empty, a message with Retry for errors, else the view.
+ * pending (no layout shift), a Message for empty, a negative Message with Retry for errors, else the view.
  */
-import { Button } from 'semantic-ui-react';
+import { Button, Message } from 'semantic-ui-react';
 import type { ReactNode } from 'react';
 import type { WidgetT } from './types';
 
@@ -48,17 +48,19 @@ function StateBody({ loadable, t, height }: { loadable: Exclude<LoadableLike<unk
       );
     case 'error':
       return (
-        <div className="rs-state" style={{ minHeight: height }} role="alert">
-          <p>{t('common.error')}</p>
-          <Button type="button" basic size="small" compact onClick={loadable.retry}>
-            {t('common.retry')}
-          </Button>
+        <div className="rs-state" style={{ minHeight: height }}>
+          <Message negative size="small" role="alert">
+            <p>{t('common.error')}</p>
+            <Button type="button" basic size="small" compact onClick={loadable.retry}>
+              {t('common.retry')}
+            </Button>
+          </Message>
         </div>
       );
     case 'empty':
       return (
         <div className="rs-state" style={{ minHeight: height }}>
-          <p>{t('common.empty')}</p>
+          <Message size="small" content={t('common.empty')} />
         </div>
       );
   }

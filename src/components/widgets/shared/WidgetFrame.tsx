@@ -1,11 +1,13 @@
 /**
- * The frame every widget view draws in: a titled region with its controls, the chart/table
- * toggle and the export menu. Views fill the body; the frame owns nothing but layout.
+ * The frame every widget view draws in: a titled card with one compact toolbar — the card's own
+ * switches (view, metric…) and the overflow menu (table, downloads, hide). A hidden card keeps
+ * its title and menu, so the reader can show it again. Views fill the body.
  */
-import { Button } from 'semantic-ui-react';
-import { useId, type ReactNode } from 'react';
-import { ExportMenu, type ExportSpec } from './ExportMenu';
+import { useId, useState, type ReactNode } from 'react';
+import { CardMenu, type ExportSpec } from './CardMenu';
 import type { WidgetT } from './types';
+
+export type { ExportSpec } from './CardMenu';
 
 export interface WidgetFrameProps {
   title: string;
@@ -13,35 +15,31 @@ export interface WidgetFrameProps {
   t: WidgetT;
   /** Switchers (metric, view, chart type…), rendered in the header toolbar. */
   controls?: ReactNode;
-  /** The "view as table" toggle, for widgets that draw a chart. */
+  /** The chart/table switch, for widgets that draw a chart; offered in the overflow menu. */
   tableToggle?: { shown: boolean; onToggle: () => void };
   exports?: ExportSpec;
+  /** Start hidden (the layout's `collapsed`). */
+  initiallyHidden?: boolean;
   className?: string;
   children: ReactNode;
 }
 
-export function WidgetFrame({ title, description, t, controls, tableToggle, exports, className, children }: WidgetFrameProps) {
+export function WidgetFrame({ title, description, t, controls, tableToggle, exports, initiallyHidden = false, className, children }: WidgetFrameProps) {
   const headingId = useId();
+  const [hidden, setHidden] = useState(initiallyHidden);
   return (
-    <section className={['rs-widget', className].filter(Boolean).join(' ')} aria-labelledby={headingId}>
+    <section className={['rs-widget', hidden ? 'rs-widget-hidden' : '', className].filter(Boolean).join(' ')} aria-labelledby={headingId}>
       <header className="rs-widget-header">
         <h3 id={headingId} className="rs-widget-title">
           {title}
         </h3>
-        {(controls || tableToggle || exports) && (
-          <div className="rs-widget-toolbar" role="group" aria-label={`${t('common.controls')}: ${title}`}>
-            {controls}
-            {tableToggle && (
-              <Button type="button" basic size="small" compact toggle active={tableToggle.shown} onClick={tableToggle.onToggle}>
-                {t('common.viewAsTable')}
-              </Button>
-            )}
-            {exports && <ExportMenu spec={exports} t={t} title={title} />}
-          </div>
-        )}
+        <div className="rs-widget-toolbar" role="group" aria-label={`${t('common.controls')}: ${title}`}>
+          {!hidden && controls}
+          <CardMenu title={title} t={t} tableToggle={tableToggle} exports={exports} hidden={hidden} onHiddenChange={setHidden} />
+        </div>
       </header>
-      {description && <p className="rs-widget-description">{description}</p>}
-      <div className="rs-widget-body">{children}</div>
+      {!hidden && description && <p className="rs-widget-description">{description}</p>}
+      {!hidden && <div className="rs-widget-body">{children}</div>}
     </section>
   );
 }

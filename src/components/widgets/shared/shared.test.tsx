@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ExportMenu } from './ExportMenu';
+import { choose } from '../../controls/selectTesting';
+import { CardMenu, type CardMenuProps } from './CardMenu';
+import { WidgetFrame } from './WidgetFrame';
 import { LoadableView } from './Loadable';
 import type { TableModel } from './tableModel';
 import { axeViolations, viewCommon } from '../testing';
@@ -35,30 +37,81 @@ function captureDownloads() {
 
 afterEach(() => vi.restoreAllMocks());
 
-describe('ExportMenu', () => {
+const menu = () => screen.getByRole('combobox', { name: 'More actions: Views' });
+const offered = () => [...document.querySelectorAll('[role="listbox"] [role="option"]')].map((o) => o.textContent);
+const cardMenu = (props: Partial<CardMenuProps> = {}) => (
+  <CardMenu title="Views" t={viewCommon('en').t} exports={{ filename: 'views', table }} hidden={false} onHiddenChange={() => {}} {...props} />
+);
+
+describe('CardMenu', () => {
   it('when the reader downloads CSV, then the file holds the table with safe quoting', async () => {
     const { blobs, names } = captureDownloads();
-    render(<ExportMenu spec={{ filename: 'views', table }} t={viewCommon('en').t} title="Views" />);
-    await userEvent.click(screen.getByText('Export'));
-    await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+    render(cardMenu());
+    choose(menu(), 'Download CSV');
     expect(names).toEqual(['views.csv']);
     expect(await blobs[0]!.text()).toBe('Item,Views\r\n"Dataset, raw",40\r\n\'=cmd,5\r\n');
   });
 
   it('when the reader downloads JSON, then rows are keyed by column', async () => {
     const { blobs } = captureDownloads();
-    render(<ExportMenu spec={{ filename: 'views', table }} t={viewCommon('en').t} title="Views" />);
-    await userEvent.click(screen.getByText('Export'));
-    await userEvent.click(screen.getByRole('button', { name: 'Download JSON' }));
+    render(cardMenu());
+    choose(menu(), 'Download JSON');
     expect(JSON.parse(await blobs[0]!.text())).toEqual([
       { item: 'Dataset, raw', value: 40 },
       { item: '=cmd', value: 5 },
     ]);
   });
 
-  it('when no chart is shown, then no image export is offered', async () => {
-    render(<ExportMenu spec={{ filename: 'views', table }} t={viewCommon('en').t} title="Views" />);
-    expect(screen.queryByRole('button', { name: /PNG/ })).toBeNull();
+  it('when no chart is shown, then no image export is offered, and table, downloads and hide are, in that order', () => {
+    render(cardMenu({ tableToggle: { shown: false, onToggle: () => {} } }));
+    expect(offered()).toEqual(['View as table', 'Download CSV', 'Download JSON', 'Hide']);
+  });
+
+  it('when used with the keyboard, then ↓ opens it on the first action, ↓ moves, Enter runs the action', async () => {
+    const onToggle = vi.fn();
+    const onHiddenChange = vi.fn();
+    render(cardMenu({ tableToggle: { shown: true, onToggle }, onHiddenChange }));
+    menu().focus();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(menu()).toHaveAttribute('aria-expanded', 'true');
+    expect(document.getElementById(menu().getAttribute('aria-activedescendant')!)).toHaveTextContent('View as chart');
+    await userEvent.keyboard('{ArrowUp}{Enter}');
+    expect(onHiddenChange).toHaveBeenCalledWith(true);
+    expect(onToggle).not.toHaveBeenCalled();
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    expect(onToggle).toHaveBeenCalledOnce();
+  });
+
+  it('when the card is hidden, then only Show is offered', () => {
+    const onHiddenChange = vi.fn();
+    render(cardMenu({ hidden: true, onHiddenChange, tableToggle: { shown: false, onToggle: () => {} } }));
+    expect(offered()).toEqual(['Show']);
+    choose(menu(), 'Show');
+    expect(onHiddenChange).toHaveBeenCalledWith(false);
+  });
+
+  it('when open, then axe finds no violations', async () => {
+    const { container } = render(cardMenu());
+    choose(menu(), 'Hide');
+    expect(await axeViolations(container)).toEqual([]);
+  });
+});
+
+describe('WidgetFrame', () => {
+  it('when the reader hides the card, then its body and switches go and its title and menu stay, until shown again', () => {
+    render(
+      <WidgetFrame title="Views" description="All views" t={viewCommon('en').t} controls={<button type="button">Bars</button>} exports={{ filename: 'views', table }}>
+        <p>the chart</p>
+      </WidgetFrame>,
+    );
+    choose(menu(), 'Hide');
+    expect(screen.queryByText('the chart')).toBeNull();
+    expect(screen.queryByText('All views')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Bars' })).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Views' })).toBeInTheDocument();
+    choose(menu(), 'Show');
+    expect(screen.getByText('the chart')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Bars' })).toBeInTheDocument();
   });
 });
 

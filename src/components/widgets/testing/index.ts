@@ -6,6 +6,7 @@ import i18next, { type I18nFormatModule } from 'i18next';
 import { IntlMessageFormat } from 'intl-messageformat';
 import axe from 'axe-core';
 import { createFormat } from '../../../core/format/format';
+import { choose } from '../../controls/selectTesting';
 import en from '../../../i18n/locales/en/widgets.json';
 import fr from '../../../i18n/locales/fr/widgets.json';
 import de from '../../../i18n/locales/de/widgets.json';
@@ -57,4 +58,11 @@ export function tableRows(table: HTMLElement): string[][] {
   return [...table.querySelectorAll('tr')].map((r) =>
     [...r.querySelectorAll('th,td')].map((c) => plain(c.textContent).replace(/ ?[▲▼↕]$/, '')),
   );
+}
+
+/** Runs an action of the card's overflow menu (⋯) as a reader does: open it, click the action. */
+export function cardAction(action: string, scope: ParentNode = document.body): void {
+  const menus = scope.querySelectorAll<HTMLElement>('.rs-card-menu');
+  if (menus.length !== 1) throw new Error(`expected one card menu in scope, found ${menus.length}`);
+  choose(menus[0]!, action);
 }
