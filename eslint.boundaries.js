@@ -50,7 +50,6 @@ export const SQL_OUTSIDE_STORAGE = [
   'server/query/labels.ts',
   'server/query/recordSql.ts',
   'server/query/scenario.ts',
-  'server/query/sqlParts.ts',
   'server/query/usageSql.ts',
 ];
 

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../mocks/handlers';
 import { defaultLayout } from '../../layout/defaults';
 import { validateLayout } from '../../layout/validate';
-import { choose } from '../controls/selectTesting';
+import { choose } from '../controls/testing';
 import { cardAction, tableRows } from '../widgets/testing';
 import { mountStatsDashboard } from '../../mount';
 import { StatsDashboard } from './StatsDashboard';
@@ -90,7 +90,10 @@ describe('StatsDashboard with the real widgets', () => {
     choose(screen.getByRole('combobox', { name: 'Compare with' }), 'Previous period');
     const separately = await screen.findByRole('combobox', { name: 'Show separately' });
     choose(separately, 'Show separately: Resource types');
-    cardAction('View as table', separately.closest('section')!);
+    // The card's menu opens once the separate series have arrived (it is disabled while pending).
+    // The card re-renders with the separate series: act on the control as it is now.
+    const card = (await screen.findByRole('combobox', { name: 'Show separately' })).closest('section')!;
+    await waitFor(() => cardAction('View as table', card));
     await waitFor(() => expect(tableRows(screen.getByRole('table'))[0]).toHaveLength(1 + 2 * 4));
     const [header, ...rows] = tableRows(screen.getByRole('table'));
     const shown = header!.slice(1).filter((_, i) => i % 2 === 0);

@@ -9,7 +9,7 @@ import { createHandlers } from '../../mocks/handlers';
 import type { LayoutInput } from '../../layout/schema';
 import type { QueryRequest } from '../../api/query';
 import { Dashboard } from './Dashboard';
-import { choose, shownChoice } from '../controls/selectTesting';
+import { choose, shownChoice } from '../controls/testing';
 import { PROBE_WIDGETS } from './testing';
 
 const API = 'http://localhost/api';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { choose } from '../../controls/selectTesting';
+import { choose } from '../../controls/testing';
 import { TimeSeriesView, type TimeSeriesViewProps } from './TimeSeriesView';
 import { breakdownSeries, comparedBreakdownSeries, makeSeries, manyComparedItems } from '../../../core/charts/testSeries';
 import { axeViolations, cardAction, tableRows, viewCommon } from '../testing';

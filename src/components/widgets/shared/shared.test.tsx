@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { choose } from '../../controls/selectTesting';
+import { choose } from '../../controls/testing';
 import { CardMenu, type CardMenuProps } from './CardMenu';
 import { WidgetFrame } from './WidgetFrame';
 import { LoadableView } from './Loadable';

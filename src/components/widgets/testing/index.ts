@@ -6,7 +6,7 @@ import i18next, { type I18nFormatModule } from 'i18next';
 import { IntlMessageFormat } from 'intl-messageformat';
 import axe from 'axe-core';
 import { createFormat } from '../../../core/format/format';
-import { choose } from '../../controls/selectTesting';
+import { choose } from '../../controls/testing';
 import en from '../../../i18n/locales/en/widgets.json';
 import fr from '../../../i18n/locales/fr/widgets.json';
 import de from '../../../i18n/locales/de/widgets.json';
