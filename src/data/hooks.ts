@@ -4,7 +4,7 @@
  * granularity, basis and comparison, as a `Loadable` union to render by `status`.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
@@ -62,9 +62,15 @@ export function useSeries(request: SeriesRequest): Loadable<WidgetSeries> {
     () => (!answer || (plan.total && !totalAnswer) ? null : plan.build(answer, totalAnswer)),
     [plan, answer, totalAnswer],
   );
+  // While a query of another shape loads (e.g. "show separately" was just chosen), the figures
+  // drawn last stay on screen: the card keeps its controls, and a keyboard user keeps focus.
+  // (React's "information from previous renders": state set while rendering, only on a change.)
+  const [shown, setShown] = useState<WidgetSeries | null>(null);
+  const latest = series === 'empty' ? null : series;
+  if (series !== null && latest !== shown) setShown(latest);
   const error = main.error ?? (plan.total ? total.error : null);
   if (error) return { status: 'error', error, retry: () => void Promise.all([main.refetch(), plan.total ? total.refetch() : null]) };
-  if (series === null) return { status: 'pending' };
+  if (series === null) return shown ? { status: 'success', data: shown } : { status: 'pending' };
   if (series === 'empty') return { status: 'empty' };
   return { status: 'success', data: series };
 }
