@@ -6,7 +6,8 @@
  * 2. the shipped vocabulary (access statuses, resource types, file types) in that language;
  * 3. `Intl.DisplayNames` for countries (ISO 3166 alpha-2) and languages (ISO 639);
  * 4. the item's label in any language (English first);
- * 5. the id, humanised (`publication-thesis` → "Publication thesis"; URIs kept as written).
+ * 5. the id, humanised (`publication-thesis` → "Publication thesis"; URIs, paths and dotted ids
+ *    such as a referrer's host name `www.google.com` kept as written).
  */
 import type { FieldId } from '../fields';
 import { ACCESS_STATUSES } from './accessStatuses';
@@ -34,10 +35,13 @@ export interface NamedItem {
   labels?: Readonly<Record<string, string>>;
 }
 
-/** `publication-thesis` → "Publication thesis"; ids that are URIs or paths stay as written. */
+/**
+ * `publication-thesis` → "Publication thesis"; ids that are URIs, paths or dotted names (host
+ * names, DOIs) stay as written: "Www google com" names nothing a reader knows.
+ */
 export function humaniseId(id: string): string {
-  if (/[/:]/.test(id)) return id;
-  const words = id.replace(/[-_.]+/g, ' ').trim();
+  if (/[/:.]/.test(id)) return id;
+  const words = id.replace(/[-_]+/g, ' ').trim();
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : id;
 }
 

@@ -68,6 +68,10 @@ describe('breakdown item names are words in the viewer’s language', () => {
     expect(names('en', 'resource_types', UNKNOWN)).toEqual(['Data paper v2']);
   });
 
+  it('when a referrer is a host name, then it is shown as written, not humanised', () => {
+    expect(names('en', 'referrers', [{ id: 'www.google.com', labels: {} }, { id: 'scholar-archive.org', labels: {} }])).toEqual(['www.google.com', 'scholar-archive.org']);
+  });
+
   it('when the item carries a label in the viewer’s language, then it wins over the shipped vocabulary', () => {
     expect(names('fr', 'resource_types', [{ id: 'publication-thesis', labels: { en: 'Thesis', fr: 'Mémoire' } }])).toEqual(['Mémoire']);
   });
