@@ -90,7 +90,7 @@ function usageTab(mode: Mode): LayoutInput['tabs'][number] {
     label: cumulative ? 'dashboard:layout.tabs.traffic' : 'dashboard:layout.tabs.usage',
     icon: cumulative ? 'world' : 'download',
     rows: [
-      { widgets: [stat(`${p}-views`, 'views', mode, 'eye', 5, 8), stat(`${p}-downloads`, 'downloads', mode, 'download', 6, 8), stat(`${p}-traffic`, 'download_volume', mode, 'chart line', 5, 16)] },
+      { widgets: [stat(`${p}-views`, 'views', mode, 'eye', 5, 8), stat(`${p}-downloads`, 'downloads', mode, 'download', 6, 8), stat(`${p}-traffic`, 'download_volume', mode, 'cloud download', 5, 16)] },
       { widgets: [{ type: 'time-series', id: `${p}-usage`, title: `dashboard:layout.widgets.${p}-usage`, width: 16, metrics: ['views', 'downloads', 'views_unique_visitors', 'downloads_unique_visitors', 'download_volume'], mode, chart: cumulative ? 'area' : 'line', breakdownBy: USAGE_CHART_FIELDS, topN: 10, height: 300 }] },
       {
         widgets: [

@@ -18,7 +18,7 @@ export interface SingleStatViewProps extends ViewCommon {
   metric: MetricId;
   mode: Mode;
   series: WidgetSeries;
-  /** A Fomantic/Semantic UI icon name (`'file'`, `'chart line'`), decorative. */
+  /** A Fomantic/Semantic UI icon name (`'file'`, `'chart area'`; Fomantic names, e.g. not `'chart line'`), decorative. */
   icon?: string;
 }
 

@@ -42,7 +42,7 @@ interface Action {
 function actions({ t, tableToggle, exports, hidden, onHiddenChange }: CardMenuProps): Action[] {
   const list: Action[] = [];
   if (tableToggle && !hidden) {
-    list.push({ id: 'table', label: t(tableToggle.shown ? 'common.viewAsChart' : 'common.viewAsTable'), icon: tableToggle.shown ? 'chart line' : 'table', run: tableToggle.onToggle });
+    list.push({ id: 'table', label: t(tableToggle.shown ? 'common.viewAsChart' : 'common.viewAsTable'), icon: tableToggle.shown ? 'chart area' : 'table', run: tableToggle.onToggle });
   }
   if (exports && !hidden) {
     const { filename, table, json, png, svg } = exports;
