@@ -162,6 +162,8 @@ describe('field dimensions, filters, top-N, comparison', () => {
       filters: [['is', 'field:resource_types', ['dataset']]],
     });
     expect(answer.results).toEqual([{ dimensions: ['US'], metrics: [4] }, { dimensions: ['DE'], metrics: [1] }]);
+    // The filter's item is labelled too (a client names its filter chip from it).
+    expect(answer.meta.labels['dataset']).toMatchObject({ en: 'Dataset' });
   });
 
   it('time × field: every month of the picked items, zero where nothing happened', async () => {

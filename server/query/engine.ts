@@ -149,5 +149,9 @@ export async function runQuery(db: SqlEngine, q: EngineRequest, state: Pick<Data
     };
   }
   response.meta.labels = await itemLabels(db, main.shape.fields, main.items);
+  // The items the filters name are labelled too, so a client can name its filter chips.
+  for (const filter of requestFilters(q)) {
+    Object.assign(response.meta.labels, await itemLabels(db, [filter.field], filter.values.map((v) => [v])));
+  }
   return response;
 }

@@ -142,7 +142,11 @@ export function answerFromBundles(q: QueryRequest, bundles: readonly SeriesBundl
     meta: {
       data_as_of: ctx.today,
       partial_periods: partialPeriods(range, time ? grainOf(time) : null),
-      labels: Object.fromEntries(main.picked.map((id) => [id, catalogue?.labels[id] ?? {}])),
+      // The picked items, and the items the filters name (as the server labels them).
+      labels: Object.fromEntries([
+        ...q.filters.flatMap(([, ref, values]) => values.map((id) => [id, days.items(fieldOf(ref)).labels[id] ?? {}] as const)),
+        ...main.picked.map((id) => [id, catalogue?.labels[id] ?? {}] as const),
+      ]),
       notes: metric.endsWith('_unique_visitors') ? ['unique visitors over a period are the sum of its days’ distinct visitors'] : [],
     },
     query: { ...q, date_range: [range[0], range[1]] },

@@ -3,17 +3,24 @@
  * A filter is added by clicking a breakdown item (a bar-list row, a country on the map) and
  * applies to every widget; it lives in the store and, with `urlSync`, in the URL.
  */
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { Icon, Label } from 'semantic-ui-react';
 import { useTranslation } from 'react-i18next';
-import { fieldOf } from '../../api/query';
+import { apiQuery } from '../../api/queries';
+import { QueryRequestSchema, fieldOf } from '../../api/query';
 import { useDashboardContext } from '../../data/context';
 import { useDashboardState } from '../../data/hooks';
 
 export function FilterChips() {
   const { t } = useTranslation(['dashboard', 'widgets']);
-  const { format } = useDashboardContext();
+  const { format, apiBase, community } = useDashboardContext();
   const filters = useDashboardState((s) => s.filters);
   const removeFilter = useDashboardState((s) => s.removeFilter);
+  // The chips' item names: the query API labels the items a query's filters name (a filter read
+  // from the URL names an affiliation or a subject by its id alone).
+  const named = useMemo(() => QueryRequestSchema.parse({ community, metrics: ['records'], date_range: 'all', filters }), [community, filters]);
+  const labels = useQuery({ ...apiQuery(apiBase, named), enabled: filters.length > 0 }).data?.meta.labels ?? {};
   if (filters.length === 0) return null;
   return (
     <ul className="rs-filter-chips" aria-label={t('dashboard:filters.label')}>
@@ -21,7 +28,7 @@ export function FilterChips() {
         const field = fieldOf(ref);
         const text = t(op === 'is' ? 'dashboard:filters.is' : 'dashboard:filters.isNot', {
           field: t(`widgets:fields.${field}`),
-          item: values.map((id) => format.item(field, { id, labels: {} })).join(', '),
+          item: values.map((id) => format.item(field, { id, labels: labels[id] ?? {} })).join(', '),
         });
         return (
           <li key={`${op} ${ref} ${values.join(',')}`}>

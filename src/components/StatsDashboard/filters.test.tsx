@@ -79,4 +79,10 @@ describe('filters', () => {
     const filtered = await apiFigure('views', 'delta', [['is', 'field:resource_types', ['software']]]);
     await waitFor(() => expect(figure('Views')).toBe(filtered));
   });
+
+  it('when a link filters by an item with no shipped name (an affiliation’s ROR id), then its chip names it by the API’s label', async () => {
+    window.history.replaceState(null, '', '/?rs.f=is:affiliations:01ggx4157');
+    render(<StatsDashboard apiBase={API} today={TODAY} layout={layout} urlSync />);
+    expect(await screen.findByText('Affiliations: CERN')).toBeInTheDocument();
+  });
 });
