@@ -12,14 +12,14 @@ const note = ['--db-note', 'repostats demo --size medium --seed 1; repostats agg
 
 describe('parseBenchArgs', () => {
   it('when nothing is given, then the small demo is generated and every step runs', () => {
-    expect(parseBenchArgs([])).toMatchObject({ size: 'small', seed: 1, only: ['import', 'aggregate', 'serve', 'browser', 'library'], partial: false, db: null });
+    expect(parseBenchArgs([])).toMatchObject({ size: 'small', seed: 1, only: ['import', 'aggregate', 'serve', 'query', 'browser', 'library'], partial: false, db: null });
   });
 
   it('when --db names a file with a note, then every step but the import runs on it', () => {
     const a = parseBenchArgs(['--db', file, ...note]);
     expect(a.db).toEqual({ file, note: note[1] });
     expect(a.size).toBeNull();
-    expect(a.only).toEqual(['aggregate', 'serve', 'browser', 'library']);
+    expect(a.only).toEqual(['aggregate', 'serve', 'query', 'browser', 'library']);
   });
 
   it('when the soak is asked with its minutes, then it runs, and a run without --only leaves it out', () => {

@@ -2,8 +2,8 @@
  * The bench's command line, parsed and checked before anything slow starts.
  *
  *   npm run bench [-- --size small|medium] [--only STEP,…] [--seconds N] [--out FILE] [--keep]
- *   npm run bench -- --db FILE --db-note "how FILE was made" [--only aggregate,serve,browser,library]
- *   npm run bench -- --db FILE --db-note "…" --only soak [--soak-minutes N]   (soak runs only when asked)
+ *   npm run bench -- --db FILE --db-note "how FILE was made" [--only aggregate,serve,query,browser,library]
+ *   npm run bench -- --db FILE --db-note "…" --only soak [--soak-minutes N] [--soak-mix reads,exports,ingest]   (soak runs only when asked)
  *   npm run bench -- --only aggregate-pg --ndjson DIR --pg postgres://…     (an empty PostgreSQL database)
  */
 import { existsSync, statSync } from 'node:fs';
@@ -11,10 +11,12 @@ import { parseArgs } from 'node:util';
 import { isDemoSizeName } from '../server/demo/sizes';
 import { isPostgresUrl } from '../server/storage/open';
 
-export const STEPS = ['import', 'aggregate', 'serve', 'browser', 'library', 'soak', 'aggregate-pg'] as const;
+export const STEPS = ['import', 'aggregate', 'serve', 'query', 'browser', 'library', 'soak', 'aggregate-pg'] as const;
 /** Steps a run without `--only` takes: the soak and PostgreSQL's aggregation (long, and the latter needs a server) only run when asked. */
 const DEFAULT_STEPS = STEPS.filter((s) => s !== 'soak' && s !== 'aggregate-pg');
 export type Step = (typeof STEPS)[number];
+export const SOAK_LOADS = ['reads', 'exports', 'ingest'] as const;
+export type SoakLoad = (typeof SOAK_LOADS)[number];
 
 export interface BenchArgs {
   /** The demo size to generate; null with `--db` (the size is read from the file). */
@@ -27,6 +29,8 @@ export interface BenchArgs {
   seconds: number;
   /** How long the soak runs. */
   soakMinutes: number;
+  /** What the soak's clients do (`--soak-mix reads,exports,ingest`, default all): to see which raises memory. */
+  soakMix: SoakLoad[];
   keep: boolean;
   out: string | null;
   /** For `aggregate-pg`: the demo's NDJSON files (`repostats demo --out DIR`) and an empty PostgreSQL database. */
@@ -73,6 +77,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         only: { type: 'string' },
         seconds: { type: 'string' },
         'soak-minutes': { type: 'string' },
+        'soak-mix': { type: 'string' },
         'end-date': { type: 'string' },
         keep: { type: 'boolean' },
         out: { type: 'string' },
@@ -95,7 +100,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   if (!Number.isFinite(seconds) || seconds <= 0) throw new BenchArgsError(`--seconds: expected a positive number, got "${str('seconds')}"`);
   const soakMinutes = Number(str('soak-minutes') ?? '10');
   if (!Number.isFinite(soakMinutes) || soakMinutes <= 0) throw new BenchArgsError(`--soak-minutes: expected a positive number, got "${str('soak-minutes')}"`);
-  const common = { seconds, soakMinutes, keep: values.keep === true, out: str('out') ?? null, partial: only !== null, pg: pgArgs(only, str('ndjson'), str('pg')) };
+  const soakMix = (str('soak-mix') ?? SOAK_LOADS.join(',')).split(',').map((s) => s.trim()) as SoakLoad[];
+  for (const s of soakMix) {
+    if (!SOAK_LOADS.includes(s)) throw new BenchArgsError(`--soak-mix: unknown load "${s}" (expected ${SOAK_LOADS.join(', ')})`);
+  }
+  const common = { seconds, soakMinutes, soakMix, keep: values.keep === true, out: str('out') ?? null, partial: only !== null, pg: pgArgs(only, str('ndjson'), str('pg')) };
 
   const file = str('db');
   if (file === undefined) {

@@ -1,13 +1,13 @@
 /**
- * `npm run bench [-- --size small|medium] [--only import,aggregate,serve,browser,library] [--seconds N] [--out FILE] [--keep]`
- * `npm run bench -- --db FILE --db-note "how FILE was made" [--only aggregate,serve,browser,library] [--out FILE]`
+ * `npm run bench [-- --size small|medium] [--only import,aggregate,serve,query,browser,library] [--seconds N] [--out FILE] [--keep]`
+ * `npm run bench -- --db FILE --db-note "how FILE was made" [--only aggregate,serve,query,browser,library] [--out FILE]`
  * `npm run bench -- --db FILE --db-note "…" --only soak [--soak-minutes N]` (bench/steps/soak.ts; only when asked)
  * `npm run bench -- --only aggregate-pg --ndjson DIR --pg postgres://…` (bench/steps/aggregatePg.ts; only when asked)
  *
  * Generates the demo repository at the chosen size into a temp DuckDB file — or copies an already
  * imported and aggregated one (`--db`; the original is never opened) — and measures import,
  * aggregation (full, floor, incremental, peak memory), serving (bundle sizes, cached latency and
- * throughput, server memory), the dashboard in headless Chromium and the library's size.
+ * throughput, server memory), the query API (answer sizes, uncached and cached latency: bench/steps/queryApi.ts), the dashboard in headless Chromium and the library's size.
  * Writes BENCHMARKS.md (a full generated run), FILE (--out) or prints the sections (with --only or --db).
  * Progress on stderr.
  */
@@ -31,6 +31,8 @@ import { benchLibrary } from './steps/library';
 import { startServerProcess } from './steps/serverProcess';
 import { benchSoak } from './steps/soak';
 import { benchAggregationPg } from './steps/aggregatePg';
+import { benchQueryApi } from './steps/queryApi';
+import { addDays } from '../src/core/dates';
 
 let args;
 try {
@@ -51,7 +53,7 @@ const endDate = args.endDate ?? new Date(Date.now() - 86_400_000).toISOString().
 function serveSettingsText(): string {
   const c = loadConfig({ ...process.env, PORT: undefined, HOST: undefined });
   const mb = (b: number) => `${Math.round(b / 2 ** 20)} MB`;
-  return `DuckDB memory_limit ${mb(c.duckdb.serveMemoryBytes)} between runs (REPOSTATS_DUCKDB_SERVE_MEMORY), ${mb(c.duckdb.serveWorkMemoryBytes)} for aggregation runs, ingests and top-records queries (REPOSTATS_DUCKDB_SERVE_WORK_MEMORY), bundle LRU ${mb(c.cacheMemoryBytes)} (REPOSTATS_CACHE_MEMORY)`;
+  return `DuckDB memory_limit ${mb(c.duckdb.serveMemoryBytes)} between runs (REPOSTATS_DUCKDB_SERVE_MEMORY), ${mb(c.duckdb.serveWorkMemoryBytes)} for aggregation runs, ingests and top-records queries (REPOSTATS_DUCKDB_SERVE_WORK_MEMORY), ${c.duckdb.serveThreads} DuckDB thread(s) (REPOSTATS_DUCKDB_SERVE_THREADS), bundle LRU ${mb(c.cacheMemoryBytes)} (REPOSTATS_CACHE_MEMORY)`;
 }
 
 /** An argument as a POSIX shell would need it quoted, for the report's command line. */
@@ -125,7 +127,10 @@ try {
         await server.stop();
       }
     }
-    if (wants('soak')) sections.push(await benchSoak(dataset, { minutes: args.soakMinutes, dir, log }));
+    // The query API in a server process of its own, so its response cache starts empty; "today" is
+    // the day after the data's last day, as for a reader the morning after the nightly run.
+    if (wants('query')) sections.push(await benchQueryApi(dataset.db, { log, seconds: args.seconds, today: addDays(dataset.endDate, 1) }));
+    if (wants('soak')) sections.push(await benchSoak(dataset, { minutes: args.soakMinutes, mix: args.soakMix, dir, log }));
   }
   if (wants('aggregate-pg') && args.pg) {
     const pg = await benchAggregationPg({ ndjson: args.pg.ndjson, pg: args.pg.url, dir, log });

@@ -17,7 +17,7 @@ import { aggregateInChild, type ChildResult } from './aggregate';
 import { demoSizeOf } from './fromFile';
 
 const run = promisify(execFile);
-const cli = resolve(import.meta.dirname, '../../bin/repostats.js');
+const cli = resolve(import.meta.dirname, '../../server/bin/repostats.js');
 /** The order `repostats import` needs: records before the memberships and events that name them. */
 const KINDS = ['records', 'memberships', 'events'] as const;
 

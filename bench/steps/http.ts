@@ -69,7 +69,7 @@ async function cannon(url: string, connections: number, seconds: number, extra: 
 }
 
 /** The bare server (bench/child/bareServer.ts) under the plain client: the same body, then 304s. */
-async function bareServerLoad(body: Buffer, opts: { seconds: number }): Promise<{ body: PlainResult; notModified: PlainResult }> {
+export async function bareServerLoad(body: Buffer, opts: { seconds: number }): Promise<{ body: PlainResult; notModified: PlainResult }> {
   const dir = mkdtempSync(join(tmpdir(), 'repostats-bare-'));
   const file = join(dir, 'body.br');
   writeFileSync(file, body);

@@ -5,6 +5,7 @@
  * bytes, so it shows the server's side. Exact p50/p95/p99 from every latency.
  */
 import { Agent, get } from 'node:http';
+import { quantile } from '../percentiles';
 
 export interface PlainResult {
   requests: number;
@@ -16,16 +17,18 @@ export interface PlainResult {
   errors: number;
 }
 
-export async function plainLoad(url: string, opts: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<PlainResult> {
+/** `url`: one URL, or several that each connection asks in turn (starting at a different one). */
+export async function plainLoad(url: string | readonly string[], opts: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<PlainResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: opts.connections });
   const latencies: number[] = [];
   let bytes = 0;
   let errors = 0;
   const end = Date.now() + opts.seconds * 1000;
-  const once = () =>
+  const urls = typeof url === 'string' ? [url] : url;
+  const once = (target: string) =>
     new Promise<void>((ok) => {
       const t0 = performance.now();
-      get(url, { agent, headers: opts.headers }, (res) => {
+      get(target, { agent, headers: opts.headers }, (res) => {
         if ((res.statusCode ?? 0) >= 400) errors++;
         res.on('data', (c: Buffer) => (bytes += c.length));
         res.on('end', () => {
@@ -35,13 +38,13 @@ export async function plainLoad(url: string, opts: { connections: number; second
         res.on('error', () => (errors++, ok()));
       }).on('error', () => (errors++, ok()));
     });
-  const loop = async () => {
-    while (Date.now() < end) await once();
+  const loop = async (i: number) => {
+    for (let n = i; Date.now() < end; n++) await once(urls[n % urls.length]!);
   };
-  await Promise.all(Array.from({ length: opts.connections }, loop));
+  await Promise.all(Array.from({ length: opts.connections }, (_, i) => loop(i)));
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))] ?? NaN;
+  const at = (q: number) => quantile(latencies, q);
   return {
     requests: latencies.length,
     perSecond: latencies.length / opts.seconds,

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 
 export const BENCH_ADMIN_TOKEN = 'bench-admin-token-0123456789';
 const cli = resolve(import.meta.dirname, '../../server/bin/repostats.js');
+const probe = resolve(import.meta.dirname, '../child/serverProbe.mjs');
 
 export interface ServerProcess {
   url: string;
@@ -16,9 +17,11 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export async function startServerProcess(db: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, [cli, 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1'], {
-    env: { ...process.env, REPOSTATS_ADMIN_TOKEN: BENCH_ADMIN_TOKEN, ...env },
+/** `probeOut`: preload bench/child/serverProbe.mjs, which writes memory and event-loop samples there. */
+export async function startServerProcess(db: string, env: Record<string, string> = {}, options: { probeOut?: string } = {}): Promise<ServerProcess> {
+  const preload = options.probeOut ? ['--import', probe] : [];
+  const child: ChildProcess = spawn(process.execPath, [...preload, cli, 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1'], {
+    env: { ...process.env, REPOSTATS_ADMIN_TOKEN: BENCH_ADMIN_TOKEN, ...(options.probeOut ? { REPOSTATS_PROBE_OUT: options.probeOut } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -14,7 +14,9 @@ import { load } from '../machine';
 import { fmt, type Section } from '../report';
 import type { Dataset } from './data';
 import { BENCH_ADMIN_TOKEN, startServerProcess } from './serverProcess';
+import type { SoakLoad } from '../args';
 import { compareWithReference, soakTargets, writeSoakEvents, type SoakTargets } from './soakData';
+import { probeNotes, readProbe } from './soakProbe';
 
 const KINDS = ['records-delta-added', 'records-delta-created', 'records-delta-published', 'records-snapshot-added', 'records-snapshot-created', 'records-snapshot-published', 'usage-delta', 'usage-snapshot'];
 const SERIES = ['record-delta?basis=created&', 'record-snapshot?basis=added&', 'usage-delta?', 'usage-snapshot?'];
@@ -60,14 +62,16 @@ function exportAsk(t: SoakTargets, n: number): Ask {
   return { what: 'export', path: `/api/v1/communities/${encodeURIComponent(c.id)}/series/${pick(SERIES, n).replace('?', n % 2 ? '.xlsx?' : '.csv?')}year=${pick(c.years, n)}` };
 }
 
-export async function benchSoak(dataset: Dataset, opts: { minutes: number; dir: string; log: (m: string) => void }): Promise<Section> {
+export async function benchSoak(dataset: Dataset, opts: { minutes: number; mix: readonly SoakLoad[]; dir: string; log: (m: string) => void }): Promise<Section> {
   const startLoad = load();
   const targets = await soakTargets(dataset.db);
   const files = writeSoakEvents(opts.dir, targets, INGEST_FILES, EVENTS_PER_FILE);
   const reference = join(opts.dir, 'soak-reference.duckdb');
   copyFileSync(dataset.db, reference);
   const everyMinutes = Math.max(0.25, opts.minutes / 8);
-  const server = await startServerProcess(dataset.db, { REPOSTATS_AGGREGATE_EVERY: String(everyMinutes), REPOSTATS_INGEST_RATE: '100000' });
+  const probeOut = join(opts.dir, 'soak-probe.jsonl');
+  const server = await startServerProcess(dataset.db, { REPOSTATS_AGGREGATE_EVERY: String(everyMinutes), REPOSTATS_INGEST_RATE: '100000' }, { probeOut });
+  opts.log(`soak: server probe samples in ${probeOut}`);
   const errors = new Map<string, number>();
   const counts = new Map<string, number>();
   const fail = (what: string, detail: string) => {
@@ -100,17 +104,17 @@ export async function benchSoak(dataset: Dataset, opts: { minutes: number; dir: 
     }
   })();
   let n = 0;
-  const readers = Array.from({ length: READERS }, async () => {
+  const readers = Array.from({ length: opts.mix.includes('reads') ? READERS : 0 }, async () => {
     // 404 no_data is a right answer for a community-year without data.
     while (running()) await ask(read(targets, n++), (s) => s === 200 || s === 304 || s === 404);
   });
   let e = 0;
   const exporter = (async () => {
-    while (running()) await ask(exportAsk(targets, e++), (s) => s === 200 || s === 404);
+    while (running() && opts.mix.includes('exports')) await ask(exportAsk(targets, e++), (s) => s === 200 || s === 404);
   })();
   const ingester = (async () => {
     const spacing = (opts.minutes * 60_000 * 0.7) / files.length;
-    for (const file of files) {
+    for (const file of opts.mix.includes('ingest') ? files : []) {
       if (!running()) break;
       const res = await ask({
         what: 'ingest',
@@ -140,7 +144,7 @@ export async function benchSoak(dataset: Dataset, opts: { minutes: number; dir: 
 
   opts.log(`soak: importing the ${posted} posted files into the reference copy with the CLI`);
   const cli = resolve(import.meta.dirname, '../../server/bin/repostats.js');
-  for (const args of [['import', 'events', ...files.slice(0, posted)], ['aggregate']]) {
+  for (const args of [...(posted > 0 ? [['import', 'events', ...files.slice(0, posted)]] : []), ['aggregate']]) {
     execFileSync(process.execPath, [cli, ...args], { env: { ...process.env, REPOSTATS_DB: reference }, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   const loss = await compareWithReference(dataset.db, reference);
@@ -149,7 +153,7 @@ export async function benchSoak(dataset: Dataset, opts: { minutes: number; dir: 
   const eventsLost = loss.eventsReference - loss.eventsServed;
   return {
     title: `Soak: ${opts.minutes} min of reads, exports, ingest and scheduled aggregation together`,
-    command: `npm run bench -- --db FILE --only soak --soak-minutes ${opts.minutes}`,
+    command: `npm run bench -- --db FILE --only soak --soak-minutes ${opts.minutes}${opts.mix.length < 3 ? ` --soak-mix ${opts.mix.join(',')}` : ''}`,
     load: startLoad,
     figures: [
       { metric: 'requests', value: `${fmt.int(requests)} (${[...counts].map(([k, v]) => `${k} ${fmt.int(v)}`).join(', ')})` },
@@ -165,6 +169,7 @@ export async function benchSoak(dataset: Dataset, opts: { minutes: number; dir: 
       'Events lost are checked against a copy of the same file given the same event files by `repostats import events` and `repostats aggregate`: stored events counted, and every usage fact row compared.',
       ...[...errors].slice(0, 10).map(([k, v]) => `error: ${k} × ${v}`),
       ...serverErrors.slice(0, 5).map((l) => `server log: \`${l.replace(/`/g, "'")}\``),
+      ...probeNotes(readProbe(probeOut)),
     ],
   };
 }
