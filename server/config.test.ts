@@ -40,9 +40,9 @@ describe('loadConfig', () => {
 });
 
 describe('memory settings', () => {
-  it('when nothing is set, then DuckDB gets 1 GB for CLI work, 64 MB for serving, 256 MB for work inside serve, its own thread count, and the bundle LRU 64 MB', () => {
+  it('when nothing is set, then DuckDB gets 1 GB for CLI work, 64 MB for serving, 256 MB for work inside serve, its own thread count (one inside serve), and the bundle LRU 64 MB', () => {
     const c = loadConfig({});
-    expect(c.duckdb).toEqual({ workMemoryBytes: 1024 ** 3, serveMemoryBytes: 64 * 1024 ** 2, serveWorkMemoryBytes: 256 * 1024 ** 2, threads: undefined });
+    expect(c.duckdb).toEqual({ workMemoryBytes: 1024 ** 3, serveMemoryBytes: 64 * 1024 ** 2, serveWorkMemoryBytes: 256 * 1024 ** 2, threads: undefined, serveThreads: 1 });
     expect(c.cacheMemoryBytes).toBe(64 * 1024 ** 2);
   });
 
@@ -52,9 +52,10 @@ describe('memory settings', () => {
       REPOSTATS_DUCKDB_SERVE_MEMORY: '128mb',
       REPOSTATS_DUCKDB_SERVE_WORK_MEMORY: '384MB',
       REPOSTATS_DUCKDB_THREADS: '1',
+      REPOSTATS_DUCKDB_SERVE_THREADS: '2',
       REPOSTATS_CACHE_MEMORY: '16MB',
     });
-    expect(c.duckdb).toEqual({ workMemoryBytes: 2 * 1024 ** 3, serveMemoryBytes: 128 * 1024 ** 2, serveWorkMemoryBytes: 384 * 1024 ** 2, threads: 1 });
+    expect(c.duckdb).toEqual({ workMemoryBytes: 2 * 1024 ** 3, serveMemoryBytes: 128 * 1024 ** 2, serveWorkMemoryBytes: 384 * 1024 ** 2, threads: 1, serveThreads: 2 });
     expect(c.cacheMemoryBytes).toBe(16 * 1024 ** 2);
   });
 

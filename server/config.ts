@@ -43,8 +43,22 @@ const StorageEnvSchema = z.object({
   REPOSTATS_DUCKDB_SERVE_WORK_MEMORY: size('256mb').default('256mb'),
   /** DuckDB worker threads; unset = one per core (DuckDB's default). */
   REPOSTATS_DUCKDB_THREADS: z.coerce.number().int().min(1).max(256).optional(),
+  /**
+   * DuckDB worker threads inside `serve` (the CLI jobs keep REPOSTATS_DUCKDB_THREADS). One by
+   * default: a query there already runs on a libuv thread, and more DuckDB workers take the cores
+   * the event loop answers /healthz and cached requests on (2 cores: two workers plus the loop),
+   * and each holds buffers of its own. Runs inside `serve` take longer; a CLI run is unaffected.
+   */
+  REPOSTATS_DUCKDB_SERVE_THREADS: z.coerce.number().int().min(1).max(256).default(1),
   /** A DuckDB file path or a postgres:// URL; undefined = the default DuckDB file. */
   REPOSTATS_DB: z.string().min(1).optional(),
+  /**
+   * PostgreSQL's `work_mem` for repostats' sessions: memory per sort or hash step of a statement
+   * before it spills to disk. PostgreSQL's default (4MB) made the usage aggregation spill ≈ 4.8 GB
+   * per month of the medium demo; with 256mb the same statement took half the time (BENCHMARKS.md).
+   * Each connection (10 at most per process) may use it several times over in one statement.
+   */
+  REPOSTATS_PG_WORK_MEM: size('256mb').default('256mb'),
 });
 
 const EnvSchema = StorageEnvSchema.extend({
@@ -91,12 +105,16 @@ export interface DuckDbResources {
   /** The limit `serve` raises to for aggregation runs, ingests and heavy queries (see the env schema). */
   serveWorkMemoryBytes: number;
   threads: number | undefined;
+  /** DuckDB worker threads inside `serve` (REPOSTATS_DUCKDB_SERVE_THREADS). */
+  serveThreads: number;
 }
 
 export interface StorageConfig {
   /** `REPOSTATS_DB`: a DuckDB file path or a postgres:// URL; undefined = the default DuckDB file. */
   db: string | undefined;
   duckdb: DuckDbResources;
+  /** PostgreSQL's `work_mem` for our sessions, in bytes (`REPOSTATS_PG_WORK_MEM`). */
+  pgWorkMemBytes: number;
 }
 
 export interface ServerConfig {
@@ -160,6 +178,7 @@ function duckDbResources(e: z.output<typeof StorageEnvSchema>): DuckDbResources 
     serveMemoryBytes: parseSize(e.REPOSTATS_DUCKDB_SERVE_MEMORY),
     serveWorkMemoryBytes: parseSize(e.REPOSTATS_DUCKDB_SERVE_WORK_MEMORY),
     threads: e.REPOSTATS_DUCKDB_THREADS,
+    serveThreads: e.REPOSTATS_DUCKDB_SERVE_THREADS,
   };
 }
 
@@ -171,7 +190,7 @@ function duckDbResources(e: z.output<typeof StorageEnvSchema>): DuckDbResources 
  */
 export function loadStorageConfig(env: Record<string, string | undefined> = process.env): StorageConfig {
   const e = parseEnv(StorageEnvSchema, env);
-  return { db: e.REPOSTATS_DB, duckdb: duckDbResources(e) };
+  return { db: e.REPOSTATS_DB, duckdb: duckDbResources(e), pgWorkMemBytes: parseSize(e.REPOSTATS_PG_WORK_MEM) };
 }
 
 /**

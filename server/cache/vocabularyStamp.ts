@@ -6,7 +6,7 @@
  * is treated as changed. Daily documents and the query API read labels per request and need nothing.
  */
 import type { Vocabularies } from '../config/vocabularies';
-import { readState, writeState } from '../ingest/sql';
+import { readState, writeState } from '../storage/queries/ingestState';
 import { shortHash } from '../ingest/visitor';
 import type { SqlEngine } from '../storage/port';
 

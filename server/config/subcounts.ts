@@ -13,7 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { FieldId } from '../../src/core/fields';
+import type { RecordFieldId } from '../../src/core/fields';
 
 export interface SubcountSource {
   /** Path from the record to the item(s). */
@@ -41,7 +41,8 @@ export type SubcountFieldConfig =
   /** One item per file extension, with that type's file count and bytes. */
   | { kind: 'file_types'; entries: string; ext: string; key: string; size: string };
 
-export type RecordSubcountField = Exclude<FieldId, 'countries' | 'referrers'>;
+/** Every record field of FIELDS: DEFAULT_SUBCOUNT_CONFIG must give each an extraction path (a missing one fails the type check). */
+export type RecordSubcountField = RecordFieldId;
 export type SubcountConfig = Readonly<Record<RecordSubcountField, SubcountFieldConfig>>;
 
 const values = (...sources: SubcountSource[]): Extract<SubcountFieldConfig, { kind: 'values' }> => ({ kind: 'values', sources });

@@ -4,6 +4,7 @@
  * then names the communities so dashboards and slugs read well.
  */
 import { importLines, type ImportSummary } from '../ingest';
+import { nameUnnamedCommunities } from '../storage/communities';
 import type { SqlEngine } from '../storage/port';
 import { generateDemo, type DemoOptions } from './generate';
 import { toLines, type DemoFileKind, type DemoProgress } from './write';
@@ -38,14 +39,6 @@ export async function loadDemo(
     });
     summaries.push(summary);
   }
-  await nameCommunities(db, demo.communities);
+  await nameUnnamedCommunities(db, demo.communities);
   return { startDate: demo.startDate, endDate: demo.endDate, summaries, durationMs: Date.now() - started };
-}
-
-async function nameCommunities(db: SqlEngine, communities: readonly { id: string; slug: string; title: string }[]): Promise<void> {
-  await db.transaction(async (tx) => {
-    for (const c of communities) {
-      await tx.exec('UPDATE communities SET slug = $1, title = $2 WHERE community_id = $3 AND slug IS NULL', [c.slug, c.title, c.id]);
-    }
-  });
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { SqlEngine } from '../storage/port';
-import { readState, writeState } from '../ingest/sql';
+import { readState, writeState } from '../storage/queries/ingestState';
 
 const CountsSchema = z.object({
   pages: z.number(),

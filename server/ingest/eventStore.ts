@@ -1,7 +1,7 @@
 /** Store a batch of usage events: new keys only, and their days marked for re-aggregation. */
 import type { SqlEngine } from '../storage/port';
 import { EVENT_COLUMNS, eventRowValues, type EventRow } from './event';
-import { markDirty } from './sql';
+import { markDirty } from '../storage/queries/dirtyDays';
 
 export async function storeEvents(db: SqlEngine, batch: readonly EventRow[]): Promise<{ imported: number; skipped: number }> {
   const unique = new Map<string, EventRow>();

@@ -14,7 +14,8 @@ import { storeRecords } from './recordStore';
 import { storeMemberships } from './membershipStore';
 import { storeEvents } from './eventStore';
 import { syncSubcountConfig } from './subcountConfig';
-import { visitorSalt } from './sql';
+import { visitorSalt } from '../storage/queries/ingestState';
+import { answers } from '../storage/queries/probe';
 import { readFileLines } from './lines';
 import { MAX_JSON_DEPTH, nestedDeeperThan, tooDeepMessage } from './jsonDepth';
 import type { ImportIssue, ImportProgress, ImportSummary } from './types';
@@ -143,15 +144,6 @@ export async function importFile(
     source: opts.source ?? opts.path,
     onProgress: onProgress && ((p) => onProgress({ ...p, bytes: file.bytesRead(), totalBytes: file.totalBytes })),
   });
-}
-
-async function answers(db: SqlEngine): Promise<boolean> {
-  try {
-    await db.query('SELECT 1 AS one');
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function report(summary: ImportSummary, issue: ImportIssue): void {

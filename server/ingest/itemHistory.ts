@@ -8,7 +8,7 @@
 import type { SqlEngine } from '../storage/port';
 import type { SubcountConfig } from '../config/subcounts';
 import { extractItems } from './extract';
-import { selectIn } from './sql';
+import { clearItemHistory, closedVersionEnds, versionRawPage } from '../storage/queries/recordVersions';
 import { HISTORY_START } from '../domain/itemPeriods';
 
 export interface ItemChange {
@@ -27,15 +27,7 @@ export interface ItemChange {
 export async function closeVersions(db: SqlEngine, changes: readonly ItemChange[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (changes.length === 0) return out;
-  const since = new Map(
-    (
-      await selectIn<{ record_id: string; since: string }>(
-        db,
-        (list) => `SELECT record_id, CAST(MAX(valid_to) AS TEXT) AS since FROM record_versions WHERE record_id IN (${list}) GROUP BY record_id`,
-        changes.map((c) => c.record_id),
-      )
-    ).map((r) => [r.record_id, r.since]),
-  );
+  const since = await closedVersionEnds(db, changes.map((c) => c.record_id));
   const closed = changes.flatMap((c) => {
     const from = since.get(c.record_id) ?? HISTORY_START;
     out.set(c.record_id, c.day > from ? c.day : from);
@@ -55,13 +47,9 @@ const PAGE = 2_000;
 
 /** Re-extract every closed version's items from its kept raw JSON (after a subcount configuration change). */
 export async function reextractHistory(db: SqlEngine, config: SubcountConfig): Promise<void> {
-  await db.exec('DELETE FROM record_item_history');
+  await clearItemHistory(db);
   for (let offset = 0; ; offset += PAGE) {
-    const page = await db.query<{ record_id: string; valid_from: string; valid_to: string; raw: string }>(
-      `SELECT record_id, CAST(valid_from AS TEXT) AS valid_from, CAST(valid_to AS TEXT) AS valid_to, raw
-       FROM record_versions ORDER BY record_id, valid_from LIMIT $1 OFFSET $2`,
-      [PAGE, offset],
-    );
+    const page = await versionRawPage(db, { limit: PAGE, offset });
     if (page.length === 0) return;
     await db.insertMany(
       'record_item_history',

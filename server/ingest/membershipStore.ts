@@ -7,7 +7,9 @@ import { GLOBAL } from '../../src/core/kinds';
 import type { SqlEngine } from '../storage/port';
 import { deriveMemberships, membershipValues, MEMBERSHIP_COLUMNS, type MembershipRow } from './membership';
 import { groupBy } from '../groupBy';
-import { inSlices, markDirty, selectIn, type DirtyDay } from './sql';
+import { markDirty, type DirtyDay } from '../storage/queries/dirtyDays';
+import { deleteDerivedMemberships, membershipHistory } from '../storage/queries/memberships';
+import { firstEventDays, recordDates, type RecordDates } from '../storage/queries/records';
 import { dayOf, minDay, utcDay } from './time';
 
 export async function storeMemberships(
@@ -19,26 +21,14 @@ export async function storeMemberships(
   const pairKey = (m: { record_id: string; community_id: string }) => `${m.record_id}\u001f${m.community_id}`;
   const pairs = new Set(batch.map(pairKey));
   return db.transaction(async (tx) => {
-    const history = await selectIn<MembershipRow>(
-      tx,
-      (list) => `SELECT record_id, community_id, action, CAST(date AS TEXT) AS date, source FROM memberships WHERE record_id IN (${list})`,
-      recordIds,
-    );
+    const history = await membershipHistory(tx, recordIds);
     const superseded = history.filter((h) => h.source === 'derived' && pairs.has(pairKey(h)));
-    await inSlices(superseded, 4, async (slice) => {
-      const where = slice.map((_, i) => `(record_id = $${i * 4 + 1} AND community_id = $${i * 4 + 2} AND action = $${i * 4 + 3} AND date = CAST($${i * 4 + 4} AS DATE))`);
-      await tx.exec(`DELETE FROM memberships WHERE source = 'derived' AND (${where.join(' OR ')})`, slice.flatMap((h) => [h.record_id, h.community_id, h.action, h.date]));
-    });
+    await deleteDerivedMemberships(tx, superseded);
     const imported = await tx.insertMany('memberships', MEMBERSHIP_COLUMNS, batch.map(membershipValues), { onConflict: 'ignore' });
     const kept = history.filter((h) => !superseded.includes(h));
     const explicitOf = groupBy([...kept, ...batch], pairKey);
 
-    const records = await selectIn<StoredRecord>(
-      tx,
-      (list) =>
-        `SELECT record_id, CAST(created AS TEXT) AS created, CAST(published AS TEXT) AS published, updated, communities FROM records WHERE record_id IN (${list})`,
-      recordIds,
-    );
+    const records = await recordDates(tx, recordIds);
     const derived: MembershipRow[] = [];
     for (const r of records) {
       const current = JSON.parse(r.communities) as string[];
@@ -65,30 +55,14 @@ export async function storeMemberships(
   });
 }
 
-interface StoredRecord {
-  record_id: string;
-  created: string;
-  published: string | null;
-  updated: string | null;
-  communities: string;
-}
-
 /**
  * Each community's earliest changed day. Records: the change's date, or the record's created /
  * published day when earlier (the created and published bases count it from then). Usage: from
  * the change's date, where the record has events by then.
  */
-async function dirtyDays(db: SqlEngine, changes: readonly MembershipRow[], records: readonly StoredRecord[]): Promise<DirtyDay[]> {
+async function dirtyDays(db: SqlEngine, changes: readonly MembershipRow[], records: readonly RecordDates[]): Promise<DirtyDay[]> {
   const recordOf = new Map(records.map((r) => [r.record_id, r]));
-  const firstEvent = new Map(
-    (
-      await selectIn<{ record_id: string; day: string }>(
-        db,
-        (list) => `SELECT record_id, CAST(min(day) AS TEXT) AS day FROM events WHERE record_id IN (${list}) GROUP BY record_id`,
-        [...new Set(changes.map((c) => c.record_id))],
-      )
-    ).map((r) => [r.record_id, r.day]),
-  );
+  const firstEvent = await firstEventDays(db, [...new Set(changes.map((c) => c.record_id))]);
   const days: DirtyDay[] = [];
   for (const c of changes) {
     const record = recordOf.get(c.record_id);

@@ -8,7 +8,10 @@ import type { SqlEngine } from '../storage/port';
 import { closeVersions } from './itemHistory';
 import type { NormalisedRecord, RecordRow } from './record';
 import { deriveMemberships, membershipValues, type MembershipRow, MEMBERSHIP_COLUMNS } from './membership';
-import { execIn, markDirty, selectIn, upsertRows, type DirtyDay } from './sql';
+import { markDirty, type DirtyDay } from '../storage/queries/dirtyDays';
+import { membershipHistory } from '../storage/queries/memberships';
+import { deleteRecordItemsAndFiles, firstEventDays, recordItemsOf, storedItemLabels, storedRecords, type StoredRecord } from '../storage/queries/records';
+import { upsertRows } from '../storage/queries/slices';
 import { dayOf, minDay, utcDay } from './time';
 import type { Extracted } from './extract';
 import { groupBy } from '../groupBy';
@@ -17,8 +20,6 @@ export const RECORD_COLUMNS = [
   'record_id', 'parent_id', 'owner_id', 'created', 'published', 'removed', 'files_enabled',
   'file_count', 'data_volume', 'title', 'updated', 'communities', 'raw',
 ] as const;
-
-type StoredRecord = Pick<RecordRow, 'record_id' | 'created' | 'published' | 'removed' | 'raw'> & { communities: string };
 
 export async function storeRecords(
   db: SqlEngine,
@@ -52,25 +53,13 @@ async function storeGeneration(
   options: { now: Date },
 ): Promise<{ imported: number; skipped: number }> {
   const ids = batch.map((r) => r.row.record_id);
-  const existing = new Map(
-    (
-      await selectIn<StoredRecord>(
-        tx,
-        (list) => `SELECT record_id, created, published, removed, communities, raw FROM records WHERE record_id IN (${list})`,
-        ids,
-      )
-    ).map((r) => [r.record_id, r]),
-  );
+  const existing = new Map((await storedRecords(tx, ids)).map((r) => [r.record_id, r]));
   const changed = batch.filter((r) => existing.get(r.row.record_id)?.raw !== r.row.raw);
   const skipped = batch.length - changed.length;
   if (changed.length === 0) return { imported: 0, skipped };
   const changedIds = changed.map((r) => r.row.record_id);
 
-  const history = await selectIn<MembershipRow>(
-    tx,
-    (list) => `SELECT record_id, community_id, action, CAST(date AS TEXT) AS date, source FROM memberships WHERE record_id IN (${list})`,
-    changedIds,
-  );
+  const history = await membershipHistory(tx, changedIds);
   const historyOf = groupBy(history, (h) => h.record_id);
   const nowDay = utcDay(options.now);
   const derived = changed.flatMap(({ row }) =>
@@ -85,20 +74,15 @@ async function storeGeneration(
   );
 
   await upsertRows(tx, 'records', RECORD_COLUMNS, ['record_id'], changed.map(({ row }) => recordValues(row)));
-  const oldItemRows = await selectIn<{ record_id: string; field: string; item_id: string }>(
-    tx,
-    (list) => `SELECT record_id, field, item_id FROM record_items WHERE record_id IN (${list})`,
-    changedIds,
-  );
+  const oldItemRows = await recordItemsOf(tx, changedIds);
   const oldItems = itemSignatures(oldItemRows);
-  await execIn(tx, (list) => `DELETE FROM record_items WHERE record_id IN (${list})`, changedIds);
+  await deleteRecordItemsAndFiles(tx, changedIds);
   await tx.insertMany(
     'record_items',
     ['record_id', 'field', 'item_id', 'file_count', 'data_volume'],
     changed.flatMap(({ row, extracted }) => extracted.items.map((i) => [row.record_id, i.field, i.item_id, i.file_count, i.data_volume])),
     { onConflict: 'ignore' },
   );
-  await execIn(tx, (list) => `DELETE FROM record_files WHERE record_id IN (${list})`, changedIds);
   await tx.insertMany(
     'record_files',
     ['record_id', 'file_key', 'size'],
@@ -145,11 +129,7 @@ export async function storeLabels(db: SqlEngine, extracted: readonly Extracted[]
   }
   if (merged.size === 0) return;
   const keys = [...merged.keys()];
-  const stored = await selectIn<{ field: string; item_id: string; labels: string }>(
-    db,
-    (list) => `SELECT field, item_id, labels FROM item_labels WHERE field || chr(31) || item_id IN (${list})`,
-    keys,
-  );
+  const stored = await storedItemLabels(db, keys);
   for (const s of stored) {
     const m = merged.get(`${s.field}\u001f${s.item_id}`)!;
     m.labels = { ...(JSON.parse(s.labels) as Record<string, string>), ...m.labels };
@@ -179,15 +159,7 @@ async function dirtyDaysFor(
   const days: DirtyDay[] = [];
   const derivedOf = groupBy(ctx.derived, (d) => d.record_id);
   const newIds = ctx.changed.map((r) => r.row.record_id).filter((id) => !ctx.existing.has(id));
-  const firstEvent = new Map(
-    (
-      await selectIn<{ record_id: string; day: string }>(
-        db,
-        (list) => `SELECT record_id, CAST(min(day) AS TEXT) AS day FROM events WHERE record_id IN (${list}) GROUP BY record_id`,
-        ctx.changed.map((r) => r.row.record_id),
-      )
-    ).map((r) => [r.record_id, r.day]),
-  );
+  const firstEvent = await firstEventDays(db, ctx.changed.map((r) => r.row.record_id));
   for (const { row } of ctx.changed) {
     const old = ctx.existing.get(row.record_id);
     const history = ctx.historyOf.get(row.record_id) ?? [];

@@ -8,7 +8,10 @@ import type { SqlEngine } from '../storage/port';
 import type { SubcountConfig } from '../config/subcounts';
 import { extractItems } from './extract';
 import { storeLabels } from './recordStore';
-import { markDirty, readState, writeState, type DirtyDay } from './sql';
+import { markDirty, type DirtyDay } from '../storage/queries/dirtyDays';
+import { readState, writeState } from '../storage/queries/ingestState';
+import { firstInputDays } from '../storage/queries/inputSpan';
+import { clearRecordItems, recordRawPage } from '../storage/queries/recordVersions';
 import { shortHash } from './visitor';
 import { minDay } from './time';
 import { reextractHistory } from './itemHistory';
@@ -28,13 +31,9 @@ export async function syncSubcountConfig(db: SqlEngine, config: SubcountConfig):
   return db.transaction(async (tx) => {
     let count = 0;
     if (stored !== null) {
-      await tx.exec('DELETE FROM record_items');
-      await tx.exec('DELETE FROM item_labels');
+      await clearRecordItems(tx);
       for (let offset = 0; ; offset += PAGE) {
-        const page = await tx.query<{ record_id: string; raw: string }>(
-          'SELECT record_id, raw FROM records ORDER BY record_id LIMIT $1 OFFSET $2',
-          [PAGE, offset],
-        );
+        const page = await recordRawPage(tx, { limit: PAGE, offset });
         if (page.length === 0) break;
         const extracted = page.map((r) => ({ id: r.record_id, ...extractItems(JSON.parse(r.raw), config) }));
         await tx.insertMany(
@@ -55,15 +54,10 @@ export async function syncSubcountConfig(db: SqlEngine, config: SubcountConfig):
 }
 
 async function everythingDirty(db: SqlEngine): Promise<DirtyDay[]> {
-  const [r] = await db.query<{ created: string | null; published: string | null; joined: string | null; used: string | null }>(
-    `SELECT (SELECT CAST(min(created) AS TEXT) FROM records) AS created,
-            (SELECT CAST(min(published) AS TEXT) FROM records) AS published,
-            (SELECT CAST(min(date) AS TEXT) FROM memberships) AS joined,
-            (SELECT CAST(min(day) AS TEXT) FROM events) AS used`,
-  );
+  const r = await firstInputDays(db);
   const days: DirtyDay[] = [];
-  const records = minDay(r?.created, r?.published, r?.joined);
+  const records = minDay(r.created, r.published, r.joined);
   if (records) days.push({ scope: 'records', community_id: '*', day: records });
-  if (r?.used) days.push({ scope: 'usage', community_id: '*', day: r.used });
+  if (r.used) days.push({ scope: 'usage', community_id: '*', day: r.used });
   return days;
 }

@@ -9,7 +9,8 @@ import type { AggregationKind } from '../../src/core/kinds';
 import { FACT_COLUMNS } from '../domain/aggregate/facts';
 import { HistoryDocError, historyDoc, type HistoryDoc } from '../domain/docs/toFacts';
 import type { ImportIssue } from '../ingest';
-import { markDirty, upsertRows, type DirtyDay } from '../ingest/sql';
+import { markDirty, type DirtyDay } from '../storage/queries/dirtyDays';
+import { upsertRows } from '../storage/queries/slices';
 import type { SqlEngine } from '../storage/port';
 
 const BATCH = 500;

@@ -3,14 +3,15 @@
  * metric in the order asked. Record and usage metrics run as separate statements and are
  * merged by key; `net` is `delta − removed`, computed from the two.
  */
-import type { FieldId } from '../../src/core/fields';
+import type { ItemDimension } from '../../src/api/query';
 import { METRICS, type Basis, type MetricId, type QueryMode } from '../../src/core/metrics';
 import { addDays } from '../../src/core/dates';
 import type { SqlEngine } from '../storage/port';
 import type { Bucket } from './range';
 import { recordQuerySql, type StayMatch } from './recordSql';
 import type { EngineFilter } from './sqlParts';
-import { usageFigureSql, usageQuerySql } from './usageSql';
+import { historyRows } from './history';
+import { readsUsageFacts, usageFigureSql, usageQuerySql, type UsageQueryPlan } from './usageSql';
 
 export interface GridSpec {
   community: string;
@@ -18,10 +19,12 @@ export interface GridSpec {
   mode: QueryMode;
   basis: Basis;
   buckets: readonly Bucket[];
-  fields: readonly FieldId[];
+  fields: readonly ItemDimension[];
   filters: readonly EngineFilter[];
   /** The first day of data: where running totals of usage start. */
   dataStart: string;
+  /** Usage read only from records no restricted community ever held (see usageSql.ts). */
+  hideRestricted?: boolean;
 }
 
 /** A cell's key: the period label and the field items. */
@@ -66,11 +69,15 @@ export async function computeGrid(db: SqlEngine, spec: GridSpec): Promise<Grid> 
     for (const [match, sign] of runs) {
       const q = recordQuerySql({ ...common, basis: spec.basis, metrics: recordMetrics, match });
       put(await db.query(q.sql, q.params), recordMetrics, sign);
+      // The imported history's days (empty in the raw inputs): their documents' figures.
+      put(await historyRows(db, { ...common, family: 'records', basis: spec.basis, metrics: recordMetrics, match }), recordMetrics, sign);
     }
   }
   if (usageMetrics.length && spec.mode !== 'cumulative') {
-    const q = usageFigureSql({ ...common, metrics: usageMetrics, match: 'within', from: spec.buckets[0]!.start });
+    const plan: UsageQueryPlan = { ...common, hideRestricted: spec.hideRestricted, metrics: usageMetrics, match: 'within', from: spec.buckets[0]!.start };
+    const q = usageFigureSql(plan);
     put(await db.query(q.sql, q.params), usageMetrics, 1);
+    put(await usageHistory(db, spec, plan), usageMetrics, 1);
   }
   if (usageMetrics.length && spec.mode === 'cumulative') {
     // Running totals of summed metrics are prefix sums of each period's figure (one pass over the
@@ -79,11 +86,19 @@ export async function computeGrid(db: SqlEngine, spec: GridSpec): Promise<Grid> 
     const distinct = usageMetrics.filter((m) => METRICS[m].overPeriod === 'distinct');
     if (summed.length) put(await runningSums(db, spec, summed), summed, 1);
     if (distinct.length) {
-      const q = usageQuerySql({ ...common, metrics: distinct, match: 'to_end', from: spec.dataStart });
+      const plan: UsageQueryPlan = { ...common, hideRestricted: spec.hideRestricted, metrics: distinct, match: 'to_end', from: spec.dataStart };
+      const q = usageQuerySql(plan);
       put(await db.query(q.sql, q.params), distinct, 1);
+      put(await usageHistory(db, spec, plan), distinct, 1);
     }
   }
   return { cells };
+}
+
+/** The history days' usage figures a plan does not read already (the facts hold them; the events do not). */
+async function usageHistory(db: SqlEngine, spec: GridSpec, plan: UsageQueryPlan): Promise<Row[]> {
+  if (readsUsageFacts(plan)) return [];
+  return historyRows(db, { ...plan, family: 'usage', basis: spec.basis });
 }
 
 /** The label of the period before the range (labels are otherwise days or ''). */
@@ -94,16 +109,20 @@ async function runningSums(db: SqlEngine, spec: GridSpec, metrics: readonly Metr
   const first = spec.buckets[0]!.start;
   const dayBefore = addDays(first, -1);
   const buckets = spec.dataStart <= dayBefore ? [{ label: BEFORE, start: spec.dataStart, end: dayBefore }, ...spec.buckets] : spec.buckets;
-  const q = usageFigureSql({
+  const plan: UsageQueryPlan = {
     community: spec.community, buckets, fields: spec.fields, filters: spec.filters, metrics, match: 'within', from: buckets[0]!.start,
-  });
-  const rows = await db.query(q.sql, q.params);
+    hideRestricted: spec.hideRestricted,
+  };
+  const q = usageFigureSql(plan);
+  const rows = [...(await db.query(q.sql, q.params)), ...(await usageHistory(db, spec, plan))];
   const byItems = new Map<string, Map<string, Row>>();
   for (const row of rows) {
     const items = keyOf(row, spec.fields.length).slice(1);
     const k = joinKey(items);
     if (!byItems.has(k)) byItems.set(k, new Map());
-    byItems.get(k)!.set(String(row.b), row);
+    const known = byItems.get(k)!.get(String(row.b));
+    if (known) metrics.forEach((_, i) => (known[`m${i}`] = Number(known[`m${i}`] ?? 0) + Number(row[`m${i}`] ?? 0)));
+    else byItems.get(k)!.set(String(row.b), { ...row });
   }
   const out: Row[] = [];
   for (const periods of byItems.values()) {

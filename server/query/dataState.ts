@@ -2,7 +2,7 @@
  * What a query is answered against: the community's last complete aggregated day ("data as of",
  * the lowest of its aggregations' bookmarks) and the data version (when the aggregation last
  * moved a bookmark), which together key the response cache; and the first day any input speaks
- * of, where `all` and running totals start (read only when a query actually runs).
+ * of (imported history included), where `all` and running totals start (read only when a query actually runs).
  */
 import type { SqlEngine } from '../storage/port';
 
@@ -27,6 +27,7 @@ export async function dataStart(db: SqlEngine): Promise<string | null> {
        UNION ALL SELECT MIN(published) FROM records
        UNION ALL SELECT MIN(date) FROM memberships
        UNION ALL SELECT MIN(day) FROM events
+       UNION ALL SELECT MIN(day) FROM history_docs
      ) t`,
   );
   return row?.d ?? null;

@@ -8,13 +8,14 @@
  * only a time dimension they page the periods.
  */
 import {
-  fieldOf, grainOf, isTimeDimension,
-  type Dimension, type FieldDimension, type NormalisedQuery, type QueryRequest, type QueryResponse, type QueryRow,
+  RECORD_DIMENSION, fieldOf, grainOf, isTimeDimension, itemOf,
+  type Dimension, type ItemDimension, type NormalisedQuery, type QueryRequest, type QueryResponse, type QueryRow, type TimeDimension,
 } from '../../src/api/query';
-import type { FieldId } from '../../src/core/fields';
 import type { SqlEngine } from '../storage/port';
+import { GLOBAL } from '../../src/core/kinds';
 import { computeGrid, joinKey, type Grid, type GridSpec } from './compute';
 import type { DataState } from './dataState';
+import { historyNotes } from './history';
 import { itemLabels } from './labels';
 import { RangeProblem, bucketsOf, comparisonRange, partialPeriods, resolveRange, type Range } from './range';
 import type { EngineFilter } from './sqlParts';
@@ -28,21 +29,33 @@ export const MAX_PERIODS = 3660;
 /** A request the engine can run: parsed by QueryRequestSchema, community resolved to its id. */
 export type EngineRequest = QueryRequest;
 
+export interface EngineOptions {
+  /**
+   * Name records a restricted community held in a `global` record breakdown (an administrator's
+   * view). Off by default: the public list, and the response cache, never name them.
+   */
+  includeRestricted?: boolean;
+}
+
+/** Whether a grid of `q` reads usage only from records no restricted community held. */
+const hidesRestricted = (q: EngineRequest, fields: readonly ItemDimension[], options: EngineOptions) =>
+  q.community === GLOBAL && fields.includes(RECORD_DIMENSION) && !options.includeRestricted;
+
 interface Shape {
   /** Position of each dimension in a cell key (0 = the period, 1.. = field items). */
   keyIndex: number[];
   grain: ReturnType<typeof grainOf> | null;
-  fields: FieldId[];
+  fields: ItemDimension[];
 }
 
 function shapeOf(dimensions: readonly Dimension[]): Shape {
   const time = dimensions.find(isTimeDimension);
-  const fieldDims = dimensions.filter((d): d is FieldDimension => !isTimeDimension(d));
+  const fieldDims = dimensions.filter((d): d is Exclude<Dimension, TimeDimension> => !isTimeDimension(d));
   let f = 0;
   return {
     keyIndex: dimensions.map((d) => (isTimeDimension(d) ? 0 : ++f)),
     grain: time ? grainOf(time) : null,
-    fields: fieldDims.map(fieldOf),
+    fields: fieldDims.map(itemOf),
   };
 }
 
@@ -58,7 +71,7 @@ function compare(a: number[], b: number[], order: readonly (readonly [number, 'a
 }
 
 /** Rows of one range: the grid laid out in the asked dimension order, ordered and paged. */
-async function resultsFor(db: SqlEngine, q: EngineRequest, range: Range, dataStart: string) {
+async function resultsFor(db: SqlEngine, q: EngineRequest, range: Range, dataStart: string, options: EngineOptions) {
   const shape = shapeOf(q.dimensions);
   const buckets = bucketsOf(range, shape.grain);
   if (buckets.length > MAX_PERIODS) {
@@ -66,7 +79,7 @@ async function resultsFor(db: SqlEngine, q: EngineRequest, range: Range, dataSta
   }
   const spec: GridSpec = {
     community: q.community, metrics: q.metrics, mode: q.mode, basis: q.basis, buckets,
-    fields: shape.fields, filters: requestFilters(q), dataStart,
+    fields: shape.fields, filters: requestFilters(q), dataStart, hideRestricted: hidesRestricted(q, shape.fields, options),
   };
   const grid = await computeGrid(db, spec);
   const metricOrder = q.order_by.flatMap(([k, dir]) => {
@@ -111,7 +124,9 @@ async function totalsFor(db: SqlEngine, q: EngineRequest, range: Range, dataStar
   return grid.cells.get(joinKey(['']))?.values ?? q.metrics.map(() => 0);
 }
 
-export async function runQuery(db: SqlEngine, q: EngineRequest, state: Pick<DataState, 'dataAsOf' | 'dataStart'>): Promise<QueryResponse> {
+export async function runQuery(
+  db: SqlEngine, q: EngineRequest, state: Pick<DataState, 'dataAsOf' | 'dataStart'>, options: EngineOptions = {},
+): Promise<QueryResponse> {
   const notes = q.metrics.some((m) => m.endsWith('_unique_visitors')) ? [UNIQUE_VISITORS_NOTE] : [];
   if (!state.dataAsOf) {
     const query = q as unknown as Record<string, unknown>;
@@ -124,7 +139,9 @@ export async function runQuery(db: SqlEngine, q: EngineRequest, state: Pick<Data
   const data = { dataAsOf: state.dataAsOf, dataStart: state.dataStart ?? state.dataAsOf };
   const range = resolveRange(q.date_range, data);
   const normalised: NormalisedQuery = { ...q, date_range: [range[0], range[1]] };
-  const main = await resultsFor(db, q, range, data.dataStart);
+  const main = await resultsFor(db, q, range, data.dataStart, options);
+  const ranges = q.include.comparison ? [range, comparisonRange(range, q.include.comparison)] : [range];
+  notes.push(...(await historyNotes(db, { ...q, fields: main.shape.fields, filters: requestFilters(q) }, ranges)));
   const response: QueryResponse = {
     results: main.rows,
     meta: { data_as_of: state.dataAsOf, partial_periods: partialPeriods(range, main.shape.grain), labels: {}, notes },
@@ -141,7 +158,7 @@ export async function runQuery(db: SqlEngine, q: EngineRequest, state: Pick<Data
   if (q.include.totals) response.totals = { metrics: await totalsFor(db, q, range, data.dataStart) };
   if (q.include.comparison) {
     const previous = comparisonRange(range, q.include.comparison);
-    const before = await resultsFor(db, q, previous, data.dataStart);
+    const before = await resultsFor(db, q, previous, data.dataStart, options);
     response.comparison = {
       date_range: [previous[0], previous[1]],
       results: before.rows,
@@ -150,7 +167,7 @@ export async function runQuery(db: SqlEngine, q: EngineRequest, state: Pick<Data
   }
   response.meta.labels = await itemLabels(db, main.shape.fields, main.items);
   // The items the filters name are labelled too, so a client can name its filter chips.
-  for (const filter of requestFilters(q)) {
+  for (const filter of requestFilters(q).filter((f) => f.field !== RECORD_DIMENSION)) {
     Object.assign(response.meta.labels, await itemLabels(db, [filter.field], filter.values.map((v) => [v])));
   }
   return response;

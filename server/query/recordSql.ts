@@ -4,14 +4,14 @@
  * to the periods it entered, left, or was held at the end of. Distinct metrics (parents,
  * uploaders) are then counted distinct over the whole period, never summed from days.
  */
-import type { FieldId } from '../../src/core/fields';
-import type { Basis, MetricId } from '../../src/core/metrics';
+import type { ItemDimension } from '../../src/api/query';
+import type { Basis, MetricId, RecordMetricId } from '../../src/core/metrics';
 import { GLOBAL } from '../../src/core/kinds';
 import { membershipIntervalsCte, recordIntervalsCte } from '../domain/aggregate/intervals';
 import type { Bucket } from './range';
 import { Params, bucketsCte, dimensionJoin, filtersWhere, type EngineFilter } from './sqlParts';
 
-/** How a record metric is counted over the stays matched to a period. */
+/** How a record metric is counted over the stays matched to a period (every record metric: `satisfies` fails the type check on a missing one). */
 const RECORD_EXPRESSIONS: Partial<Record<MetricId, string>> = {
   records: 'COUNT(*)',
   records_with_files: 'SUM(CASE WHEN st.wf THEN 1 ELSE 0 END)',
@@ -24,7 +24,7 @@ const RECORD_EXPRESSIONS: Partial<Record<MetricId, string>> = {
   // counts under both, so a period's figure is never below one of its parts' (a subtraction would be).
   parents_metadata_only: 'COUNT(DISTINCT CASE WHEN st.wf THEN NULL ELSE st.parent_id END)',
   uploaders: 'COUNT(DISTINCT st.owner_id)',
-};
+} satisfies Record<RecordMetricId, string>;
 
 /** Which stays a period takes: entering in it, leaving in it, or held at its end. */
 export type StayMatch = 'entered' | 'left' | 'held';
@@ -41,7 +41,7 @@ export interface RecordQueryPlan {
   metrics: readonly MetricId[];
   match: StayMatch;
   buckets: readonly Bucket[];
-  fields: readonly FieldId[];
+  fields: readonly ItemDimension[];
   filters: readonly EngineFilter[];
 }
 

@@ -2,7 +2,7 @@
  * SQL pieces both query builders share: positional parameters, the periods as a VALUES table,
  * and the field filters. Dialect-neutral (DuckDB and PostgreSQL run the same text).
  */
-import type { FieldId } from '../../src/core/fields';
+import type { ItemDimension } from '../../src/api/query';
 import type { Bucket } from './range';
 import { inPeriod, itemPeriodsSql } from '../domain/itemPeriods';
 
@@ -38,12 +38,12 @@ export function bucketsCte(buckets: readonly Bucket[]): string {
  */
 export interface EngineFilter {
   op: 'is' | 'is_not' | 'other_than';
-  field: FieldId;
+  field: ItemDimension;
   values: readonly string[];
 }
 
-/** Fields read from the usage event itself rather than from its record's metadata. */
-export const EVENT_FIELDS: Partial<Record<FieldId, string>> = { countries: 'country', referrers: 'referrer' };
+/** Items read from the row itself (a usage event's country and referrer, its record) rather than from the record's metadata. */
+export const EVENT_FIELDS: Partial<Record<ItemDimension, string>> = { countries: 'country', referrers: 'referrer', record: 'record_id' };
 
 /**
  * Where a row's record items are read: `current` (records' metadata now: record metrics) or the
@@ -85,7 +85,7 @@ export function filtersWhere(filters: readonly EngineFilter[], p: Params, alias:
 }
 
 /** A field dimension's join and its item expression, for rows with a `record_id` (and event columns). */
-export function dimensionJoin(field: FieldId, p: Params, alias: string, n: number, at: ItemsAt = 'current'): { join: string; item: string } {
+export function dimensionJoin(field: ItemDimension, p: Params, alias: string, n: number, at: ItemsAt = 'current'): { join: string; item: string } {
   const column = EVENT_FIELDS[field];
   if (column) {
     return { join: '', item: `${alias}.${column}` };
@@ -99,7 +99,7 @@ export function dimensionJoin(field: FieldId, p: Params, alias: string, n: numbe
 }
 
 /** Extra `WHERE` conditions a dimension needs (an event field's empty values belong to no item). */
-export function dimensionWhere(field: FieldId, alias: string): string {
+export function dimensionWhere(field: ItemDimension, alias: string): string {
   const column = EVENT_FIELDS[field];
   return column ? `${alias}.${column} IS NOT NULL AND ${alias}.${column} <> ''` : 'TRUE';
 }

@@ -7,8 +7,8 @@
  * Field dimensions and filters read the record's metadata on the event's day (metadata history,
  * server/domain/itemPeriods.ts), and the event's own country and referrer.
  */
-import type { FieldId } from '../../src/core/fields';
-import type { MetricId } from '../../src/core/metrics';
+import type { ItemDimension } from '../../src/api/query';
+import type { MetricId, UsageMetricId } from '../../src/core/metrics';
 import { GLOBAL } from '../../src/core/kinds';
 import { countedUsageSql } from '../domain/counting';
 import { membershipIntervalsCte } from '../domain/aggregate/intervals';
@@ -19,6 +19,7 @@ const V = `ev.type = 'view'`;
 const D = `ev.type = 'download'`;
 const visitorDays = (type: string) => `COUNT(DISTINCT CASE WHEN ${type} THEN CAST(ev.day AS TEXT) || '|' || ev.visitor_id END)`;
 
+/** How a usage metric is counted over a period's events (every usage metric: `satisfies` fails the type check on a missing one). */
 const USAGE_EXPRESSIONS: Partial<Record<MetricId, string>> = {
   views: `SUM(CASE WHEN ${V} THEN 1 ELSE 0 END)`,
   views_unique_visitors: visitorDays(V),
@@ -30,7 +31,7 @@ const USAGE_EXPRESSIONS: Partial<Record<MetricId, string>> = {
   downloads_unique_parents: `COUNT(DISTINCT CASE WHEN ${D} THEN ev.parent_id END)`,
   downloads_unique_files: `COUNT(DISTINCT CASE WHEN ${D} THEN ev.record_id || '|' || COALESCE(ev.file_key, '') END)`,
   download_volume: `SUM(CASE WHEN ${D} THEN COALESCE(ev.size, 0) ELSE 0 END)`,
-};
+} satisfies Record<UsageMetricId, string>;
 
 /** Which events a period takes: its own (`delta`) or all up to its end (`cumulative`). */
 export type EventMatch = 'within' | 'to_end';
@@ -42,9 +43,15 @@ export interface UsageQueryPlan {
   buckets: readonly Bucket[];
   /** The first day events are read from (the range's start, or the data's first day for running totals). */
   from: string;
-  fields: readonly FieldId[];
+  fields: readonly ItemDimension[];
   filters: readonly EngineFilter[];
+  /** Leave out the records a restricted community ever held (what a public `global` record breakdown may name). */
+  hideRestricted?: boolean;
 }
+
+/** Records a restricted community has held: never named by a public instance-wide list. */
+const RESTRICTED_RECORDS = `SELECT rm.record_id FROM memberships rm JOIN communities rc ON rc.community_id = rm.community_id
+  WHERE rc.restricted AND rm.action = 'added'`;
 
 /** Columns: `b` (period label), `d0`, `d1` (the field dimensions' items), then one per metric. */
 export function usageQuerySql(plan: UsageQueryPlan): { sql: string; params: unknown[] } {
@@ -58,7 +65,11 @@ export function usageQuerySql(plan: UsageQueryPlan): { sql: string; params: unkn
     : `JOIN mem_iv m ON m.record_id = ev.record_id AND ev.day >= m.m_start AND (m.m_end IS NULL OR ev.day < m.m_end)`;
   const at = { day: 'ev.day' };
   const dims = plan.fields.map((f, i) => dimensionJoin(f, p, 'ev', i, at));
-  const where = [filtersWhere(plan.filters, p, 'ev', at), ...plan.fields.map((f) => dimensionWhere(f, 'ev'))].join(' AND ');
+  const where = [
+    filtersWhere(plan.filters, p, 'ev', at),
+    ...plan.fields.map((f) => dimensionWhere(f, 'ev')),
+    ...(plan.hideRestricted ? [`ev.record_id NOT IN (${RESTRICTED_RECORDS})`] : []),
+  ].join(' AND ');
   const groups = ['bk.b', ...dims.map((d) => d.item)];
   const metrics = plan.metrics.map((m, i) => `CAST(${USAGE_EXPRESSIONS[m]} AS BIGINT) AS m${i}`);
   const match = plan.match === 'within' ? 'ev.day BETWEEN bk.bs AND bk.be' : 'ev.day <= bk.be';
@@ -82,15 +93,17 @@ const FACT_COLUMNS: Partial<Record<MetricId, string>> = {
   download_volume: 'd_volume',
 };
 
+/** Whether `usageFigureSql` reads the facts (which hold the imported history days too) rather than the events. */
+export const readsUsageFacts = (plan: UsageQueryPlan) => plan.match === 'within' && plan.filters.length === 0 && plan.fields.length <= 1
+  && !plan.fields.includes('record') && !plan.hideRestricted && plan.metrics.every((m) => FACT_COLUMNS[m] !== undefined);
+
 /**
  * Summed metrics within periods, unfiltered and by at most one field, add up the aggregated daily
  * facts instead of re-counting the events: the same figures (the facts are exact per day and
  * item, and these metrics are sums of days), read from a table a hundred times smaller.
  */
 export function usageFigureSql(plan: UsageQueryPlan): { sql: string; params: unknown[] } {
-  const fromFacts = plan.match === 'within' && plan.filters.length === 0 && plan.fields.length <= 1
-    && plan.metrics.every((m) => FACT_COLUMNS[m] !== undefined);
-  if (!fromFacts) return usageQuerySql(plan);
+  if (!readsUsageFacts(plan)) return usageQuerySql(plan);
   const p = new Params();
   const community = p.add(plan.community);
   const field = p.add(plan.fields[0] ?? '');

@@ -88,3 +88,12 @@ export async function communityFigures(db: SqlEngine): Promise<Map<string, Commu
   out.set(GLOBAL, { records: Number(g?.records ?? 0), firstDay: g?.first_day ?? null, lastDay: g?.last_day ?? null });
   return out;
 }
+
+/** Names communities that have no slug yet (`slug`, `title`); a community named before keeps its names. */
+export async function nameUnnamedCommunities(db: SqlEngine, communities: readonly { id: string; slug: string; title: string }[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const c of communities) {
+      await tx.exec('UPDATE communities SET slug = $1, title = $2 WHERE community_id = $3 AND slug IS NULL', [c.slug, c.title, c.id]);
+    }
+  });
+}

@@ -20,6 +20,8 @@ export interface OpenOptions {
    * `REPOSTATS_DUCKDB_THREADS`), which every CLI command gets; `serve` passes its own.
    */
   duckdb?: DuckDbSettings;
+  /** PostgreSQL's `work_mem` in bytes. Default: `REPOSTATS_PG_WORK_MEM` (256mb). */
+  pgWorkMemBytes?: number;
 }
 
 /** The DuckDB settings of the CLI jobs (import, aggregate, demo, status), from the environment. */
@@ -35,7 +37,7 @@ export async function openDatabase(url: string | undefined = loadStorageConfig()
     // Imported lazily so a DuckDB-only deployment never loads `pg` (the server build keeps it a
     // separate chunk); a literal specifier, so the build can see and bundle it.
     const { openPostgres } = await import('./postgres');
-    db = await openPostgres(target);
+    db = await openPostgres(target, { workMemBytes: options.pgWorkMemBytes ?? loadStorageConfig().pgWorkMemBytes });
   } else {
     const { openDuckDb } = await import('./duckdb');
     db = await openDuckDb(target, options.duckdb ?? workDuckDbSettings());

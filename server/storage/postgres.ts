@@ -232,6 +232,8 @@ class PgEngine implements SqlEngine {
 export interface PostgresOptions {
   /** Pool size; each withLock holder and open transaction takes one connection. */
   maxConnections?: number;
+  /** `work_mem` of every session, in bytes (PostgreSQL's own default, 4 MB, when unset). */
+  workMemBytes?: number;
 }
 
 /** Connect to PostgreSQL at `url` (postgres://user@host:port/db). Checks the connection before returning. */
@@ -240,8 +242,8 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     connectionString: url,
     max: options.maxConnections ?? 10,
     types: typeParsers,
-    // Sessions in UTC, so timestamptz text and now() read the same in every process.
-    options: '-c timezone=UTC',
+    // Sessions in UTC, so timestamptz text and now() read the same in every process; work_mem in kB.
+    options: `-c timezone=UTC${options.workMemBytes ? ` -c work_mem=${Math.max(64, Math.floor(options.workMemBytes / 1024))}kB` : ''}`,
   });
   // An idle client dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);

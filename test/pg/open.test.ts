@@ -10,6 +10,16 @@ describe('openDatabase on PostgreSQL', () => {
     await db.close();
   });
 
+  it('when opened, then every session has repostats\u2019 work_mem (REPOSTATS_PG_WORK_MEM, 256mb by default), not PostgreSQL\u2019s 4MB', async () => {
+    const url = await freshPgDatabase();
+    const byDefault = await openDatabase(url);
+    const smaller = await openDatabase(url, { pgWorkMemBytes: 64 * 1024 ** 2 });
+    // Inside a transaction too: the aggregation's statements run on a pooled client of their own.
+    expect(await byDefault.transaction((tx) => tx.query('SHOW work_mem'))).toEqual([{ work_mem: '256MB' }]);
+    expect(await smaller.query('SHOW work_mem')).toEqual([{ work_mem: '64MB' }]);
+    await Promise.all([byDefault.close(), smaller.close()]);
+  });
+
   it('when several processes open one fresh database at once, then the schema is migrated exactly once', async () => {
     const url = await freshPgDatabase();
     const engines = await Promise.all([openDatabase(url), openDatabase(url), openDatabase(url)]);

@@ -40,6 +40,11 @@ function queries(community: string, range: [string, string]): QueryRequestInput[
       filters: [['is', 'field:resource_types', ['dataset']]], limit: 3, include: { other: true, comparison: 'previous_year' },
     });
   }
+  // Top records, filtered by country (global also leaves out records a restricted community held).
+  out.push({
+    community, metrics: ['views', 'views_unique_visitors', 'downloads'], date_range: range, dimensions: ['record'],
+    filters: [['is_not', 'field:countries', ['GB']]], order_by: [['views', 'desc']], limit: 3, include: { other: true },
+  });
   return out;
 }
 

@@ -2,33 +2,13 @@
  * Which bundles a unit of work changed, so the response cache re-renders exactly those.
  *
  * Record facts of a community are rebuilt whole; a per-(basis, year) signature taken before and
- * after tells which years changed. A changed delta year changes that year's delta bundle and the
+ * after (storage/queries/factStats.ts `recordFactSignatures`) tells which years changed. A changed delta year changes that year's delta bundle and the
  * snapshot bundles of that year and every later one (snapshots carry the past forward).
  */
 import type { Basis } from '../../../src/core/metrics';
-import type { SqlEngine } from '../../storage/port';
 import type { BundleKey } from '../bundles/key';
 import { bundleKeyId } from '../bundles/key';
 import { yearOf } from './days';
-import { FACT_COLUMNS } from './facts';
-
-const SIGNED = FACT_COLUMNS.records;
-
-/** `community|basis|year` → signature of that year's record facts. */
-export async function recordSignatures(db: SqlEngine, communities: readonly string[]): Promise<Map<string, string>> {
-  if (communities.length === 0) return new Map();
-  const weighted = SIGNED.map((c, i) => `${c} * ${i + 1}`).join(' + ');
-  const rows = await db.query<{ community_id: string; basis: string; y: string; sig: string }>(
-    `SELECT community_id, basis, SUBSTRING(CAST(day AS TEXT), 1, 4) AS y,
-            CAST(COUNT(*) AS TEXT) || ':' || CAST(SUM(${weighted}) AS TEXT) || ':' ||
-            CAST(SUM((day - DATE '2000-01-01') * (${weighted})) AS TEXT) || ':' ||
-            CAST(SUM(LENGTH(field) + LENGTH(item_id) + (day - DATE '2000-01-01')) AS TEXT) AS sig
-     FROM agg_record_facts WHERE community_id IN (${communities.map((_, i) => `$${i + 1}`).join(', ')})
-     GROUP BY community_id, basis, SUBSTRING(CAST(day AS TEXT), 1, 4)`,
-    communities,
-  );
-  return new Map(rows.map((r) => [`${r.community_id}|${r.basis}|${r.y}`, r.sig]));
-}
 
 export class AffectedBundles {
   private readonly keys = new Map<string, BundleKey>();

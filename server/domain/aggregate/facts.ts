@@ -2,32 +2,16 @@
  * Reading the stored delta facts back: which columns a family has, how a fact row maps onto the
  * bundle metrics, and the span of days a community's kind covers.
  */
-import { METRICS, type Basis, type MetricId } from '../../../src/core/metrics';
+import { METRICS, type Basis, type MetricId, type RecordMetricId, type UsageMetricId } from '../../../src/core/metrics';
 import type { SqlEngine } from '../../storage/port';
 import { labelsFor, resolveVocabularies, type Vocabularies } from '../../config/vocabularies';
+import { FACT_COLUMNS, TABLES, type Family } from '../../storage/factSchema';
 
-export type Family = 'records' | 'usage';
-
-/**
- * The fact schema's one owner: the number columns of each family's fact table, in storage order.
- * The builders (recordFacts.ts, usageFacts.ts), the change signatures (affected.ts) and the readers
- * take them from here; facts.test.ts checks the migrated tables have exactly these columns.
- */
-export const FACT_COLUMNS = {
-  records: [
-    'rec_add_mo', 'rec_add_wf', 'rec_rem_mo', 'rec_rem_wf', 'par_add_mo', 'par_add_wf', 'par_rem_mo', 'par_rem_wf',
-    'files_add', 'vol_add', 'files_rem', 'vol_rem', 'upl_day', 'upl_add', 'upl_rem',
-  ],
-  usage: [
-    'v_events', 'v_visitors', 'v_records', 'v_parents',
-    'd_events', 'd_visitors', 'd_records', 'd_parents', 'd_files', 'd_volume',
-  ],
-} as const satisfies Record<Family, readonly string[]>;
+/** The fact schema is storage's (storage/factSchema.ts); re-exported for the readers here. */
+export { FACT_COLUMNS, TABLES, type Family } from '../../storage/factSchema';
 
 /** A fact row's numbers, by column name. */
 export type Fact = Record<string, number>;
-
-export const TABLES: Record<Family, string> = { records: 'agg_record_facts', usage: 'agg_usage_facts' };
 
 export function zeroFact(family: Family): Fact {
   return Object.fromEntries(FACT_COLUMNS[family].map((c) => [c, 0]));
@@ -54,15 +38,17 @@ export function subcountMetrics(family: Family): MetricId[] {
  * daily uniques).
  */
 export function metricVector(family: Family, f: Fact, mode: 'delta' | 'snapshot'): Partial<Record<MetricId, number>> {
-  const n = (k: string) => Number(f[k] ?? 0);
+  // Typed by family: a metric without its line, or a column FACT_COLUMNS lacks, fails the type check.
   if (family === 'usage') {
+    const n = (k: (typeof FACT_COLUMNS.usage)[number]) => Number(f[k] ?? 0);
     return {
       views: n('v_events'), views_unique_visitors: n('v_visitors'), views_unique_records: n('v_records'),
       views_unique_parents: n('v_parents'), downloads: n('d_events'), downloads_unique_visitors: n('d_visitors'),
       downloads_unique_records: n('d_records'), downloads_unique_parents: n('d_parents'),
       downloads_unique_files: n('d_files'), download_volume: n('d_volume'),
-    };
+    } satisfies Record<UsageMetricId, number>;
   }
+  const n = (k: (typeof FACT_COLUMNS.records)[number]) => Number(f[k] ?? 0);
   const recMo = n('rec_add_mo') - n('rec_rem_mo');
   const recWf = n('rec_add_wf') - n('rec_rem_wf');
   const parMo = n('par_add_mo') - n('par_rem_mo');
@@ -72,7 +58,7 @@ export function metricVector(family: Family, f: Fact, mode: 'delta' | 'snapshot'
     parents: parMo + parWf, parents_metadata_only: parMo, parents_with_files: parWf,
     files: n('files_add') - n('files_rem'), data_volume: n('vol_add') - n('vol_rem'),
     uploaders: mode === 'delta' ? n('upl_day') : n('upl_add') - n('upl_rem'),
-  };
+  } satisfies Record<RecordMetricId, number>;
 }
 
 /** SQL expression ranking subcount items: records moved (records) or events (usage). */

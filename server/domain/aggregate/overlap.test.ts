@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SqlEngine } from '../../storage/port';
-import { markDirty as ingestMarksDirty } from '../../ingest/sql';
+import { markDirty as ingestMarksDirty } from '../../storage/queries/dirtyDays';
 import { runAggregation } from './run';
 import { loadScenario, snapshotAll } from './scenario';
 import { addEvents, freshDb, markDirty, type EventInput } from './testing';

@@ -4,19 +4,21 @@
  */
 import { GLOBAL } from '../../../src/core/kinds';
 import type { SqlEngine } from '../../storage/port';
-import { recordSignatures, type AffectedBundles } from './affected';
+import { addClaimedDirt, claimDirt, claimedDirt, clearClaimedRecordDirt, clearClaimedUsageDirt } from '../../storage/queries/dirtyDays';
+import { recordFactFirstDays, recordFactSignatures, usageFactDays } from '../../storage/queries/factStats';
+import type { AffectedBundles } from './affected';
 import { addDays, daysBetween, yearOf } from './days';
 import { fillRecordHistory, fillUsageHistory } from './history';
 import { rebuildRecordFacts } from './recordFacts';
-import { RECORD_KINDS, USAGE_KINDS, claimDirt, dirtyRecordCommunities, firstEventDay, setBookmarks } from './state';
-import { planUsage, type UsageDirt } from './usagePlan';
+import { RECORD_KINDS, USAGE_KINDS, dirtyRecordCommunities, firstEventDay, setBookmarks } from './state';
+import { planUsage } from './usagePlan';
 import { rebuildUsageFacts } from './usageFacts';
 
 export interface PhaseContext {
   db: SqlEngine;
   lastDay: string;
   ranAt: string;
-  /** The run's id: the dirt it claims and clears carries it (state.ts `claimDirt`). */
+  /** The run's id: the dirt it claims and clears carries it (storage/queries/dirtyDays.ts `claimDirt`). */
   runId: string;
   known: string[];
   marks: Map<string, string>;
@@ -28,8 +30,6 @@ export interface PhaseContext {
 /** Communities per record unit: small enough to resume cheaply, large enough to amortise a statement. */
 const COMMUNITIES_PER_UNIT = 40;
 
-const inParams = (list: readonly unknown[], offset = 0) => list.map((_, i) => `$${i + 1 + offset}`).join(', ');
-
 export async function recordPhase(ctx: PhaseContext): Promise<void> {
   const { db, lastDay, ranAt, known, marks, runId } = ctx;
   await claimDirt(db, 'records', runId);
@@ -38,14 +38,14 @@ export async function recordPhase(ctx: PhaseContext): Promise<void> {
   const units = batches(toRebuild);
   ctx.progress({ phase: 'records', done: 0, total: units.length });
   for (const [i, unit] of units.entries()) {
-    const before = await recordSignatures(db, unit);
+    const before = await recordFactSignatures(db, unit);
     await db.transaction(async (tx) => {
       await rebuildRecordFacts(tx, { communities: unit.filter((c) => c !== GLOBAL), includeGlobal: unit.includes(GLOBAL) });
       await fillRecordHistory(tx, unit, lastDay);
-      await tx.exec(`DELETE FROM dirty_days WHERE scope = 'records' AND claimed_by = $1 AND community_id IN (${inParams(unit, 1)})`, [runId, ...unit]);
+      await clearClaimedRecordDirt(tx, runId, unit);
       await setBookmarks(tx, { kinds: RECORD_KINDS, communities: unit, day: lastDay, at: ranAt });
     });
-    ctx.affected.addRecordChanges(before, await recordSignatures(db, unit), lastDay);
+    ctx.affected.addRecordChanges(before, await recordFactSignatures(db, unit), lastDay);
     ctx.counts.communities += unit.length;
     ctx.counts.documents += await recordDocumentCount(db, unit, lastDay);
     ctx.progress({ phase: 'records', done: i + 1, total: units.length });
@@ -66,7 +66,7 @@ export async function usagePhase(ctx: PhaseContext): Promise<void> {
   const { db, lastDay, ranAt, known, marks, runId } = ctx;
   const bookmark = marks.get(`${USAGE_KINDS[0]}|${GLOBAL}`) ?? null;
   await claimDirt(db, 'usage', runId);
-  const dirt = await db.query<UsageDirt>(`SELECT community_id, day FROM dirty_days WHERE scope = 'usage' AND claimed_by = $1`, [runId]);
+  const dirt = await claimedDirt(db, 'usage', runId);
   const units = planUsage({ bookmark, firstEvent: await firstEventDay(db), lastDay, dirt });
   ctx.progress({ phase: 'usage', done: 0, total: units.length });
   const touchedCommunities = new Set<string>();
@@ -81,23 +81,16 @@ export async function usagePhase(ctx: PhaseContext): Promise<void> {
         await fillUsageHistory(tx, unit.communityRange, unit.communities);
       }
       // Only what this run claimed: a day marked again since (un-claimed) stays for the next run.
-      await tx.exec(`DELETE FROM dirty_days WHERE scope = 'usage' AND claimed_by = $2 AND day <= CAST($1 AS DATE)`, [unit.monthEnd, runId]);
-      if (unit.carryOver && unit.communities.length) {
+      await clearClaimedUsageDirt(tx, runId, unit.monthEnd);
+      if (unit.carryOver) {
         const next = addDays(unit.monthEnd, 1);
-        const carried = unit.communities.map((c) => ['usage', c, next, runId]);
-        await tx.insertMany('dirty_days', ['scope', 'community_id', 'day', 'claimed_by'], carried, {
-          onConflict: 'ignore',
-        });
+        await addClaimedDirt(tx, 'usage', runId, unit.communities.map((community) => ({ community, day: next })));
       }
       if (unit.advancesTo) await setBookmarks(tx, { kinds: USAGE_KINDS, communities: known, day: unit.advancesTo, at: ranAt });
     });
     const spans = [...unit.allRanges, ...(unit.communityRange ? [unit.communityRange] : [])];
     for (const span of spans) {
-      const touched = await db.query<{ community_id: string; n: number }>(
-        `SELECT community_id, COUNT(DISTINCT day) AS n FROM agg_usage_facts
-         WHERE field = '' AND day BETWEEN CAST($1 AS DATE) AND CAST($2 AS DATE) GROUP BY community_id`,
-        [span.from, span.to],
-      );
+      const touched = await usageFactDays(db, span);
       for (const t of touched) {
         touchedCommunities.add(t.community_id);
         ctx.counts.documents += 2 * t.n;
@@ -131,10 +124,7 @@ function batches(communities: readonly string[]): string[][] {
 }
 
 async function recordDocumentCount(db: SqlEngine, communities: readonly string[], lastDay: string): Promise<number> {
-  const rows = await db.query<{ first: string }>(
-    `SELECT MIN(day) AS first FROM agg_record_facts WHERE community_id IN (${inParams(communities)}) GROUP BY community_id, basis`,
-    communities,
-  );
   // Each basis has a delta and a snapshot document per day from its first day to lastDay.
-  return rows.reduce((n, r) => n + 2 * daysBetween(r.first, lastDay).length, 0);
+  const firstDays = await recordFactFirstDays(db, communities);
+  return firstDays.reduce((n, first) => n + 2 * daysBetween(first, lastDay).length, 0);
 }

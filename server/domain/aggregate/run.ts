@@ -9,7 +9,10 @@ import type { SqlEngine } from '../../storage/port';
 import type { BundleKey } from '../bundles/key';
 import { AffectedBundles } from './affected';
 import { recordPhase, usagePhase, type PhaseContext } from './phases';
-import { bookmarks, dataAsOf, expandWildcardDirt, knownCommunities } from './state';
+import { readBookmarks } from '../../storage/queries/bookmarks';
+import { expandWildcardDirt } from '../../storage/queries/dirtyDays';
+import { inputCommunities } from '../../storage/queries/inputSpan';
+import { dataAsOf } from './state';
 import { finishRun, startRun } from './runs';
 import { inputWindow, settleOutOfWindowDirt } from './window';
 
@@ -74,8 +77,8 @@ async function runLocked(db: SqlEngine, opts: AggregationOptions): Promise<Aggre
     await expandWildcardDirt(db);
     const ctx: PhaseContext = {
       db, lastDay, ranAt, runId, progress, affected,
-      known: await knownCommunities(db),
-      marks: await bookmarks(db),
+      known: await inputCommunities(db),
+      marks: await readBookmarks(db),
       counts: { days: 0, communities: 0, documents: 0 },
     };
     await recordPhase(ctx);

@@ -9,7 +9,7 @@ import { AGGREGATION_KINDS, categoryParts } from '../../../src/core/kinds';
 import { BASES, CATEGORIES } from '../../../src/core/metrics';
 import { getDailyDocs } from '../docs/get';
 import { buildBundle } from '../bundles/build';
-import { addEvents, addMemberships, addRecords } from './testing';
+import { addEvents, addItemLabel, addMemberships, addRecords } from './testing';
 
 export const LAST_DAY = '2024-01-10';
 
@@ -19,7 +19,7 @@ export async function loadScenario(db: SqlEngine): Promise<void> {
     { id: 'r2', parent: 'P1', owner: 'u1', created: '2024-01-03', published: '2023-12-30', items: { resource_types: ['dataset'], subjects: ['s1'] } },
     { id: 'r3', parent: 'P3', owner: 'u2', created: '2024-01-03', removed: '2024-01-05', items: { resource_types: ['text'], subjects: ['s3'] } },
   ]);
-  await db.exec(`INSERT INTO item_labels VALUES ('resource_types', 'dataset', '{"en":"Dataset","fr":"Jeu de données"}')`);
+  await addItemLabel(db, 'resource_types', 'dataset', { en: 'Dataset', fr: 'Jeu de données' });
   await addMemberships(db, [
     ['r1', 'c1', 'added', '2024-01-04'],
     ['r1', 'c1', 'removed', '2024-01-06'],

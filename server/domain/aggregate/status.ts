@@ -5,22 +5,20 @@
 import type { StatusReport, KindStatus } from '../../../src/api/status';
 import { AGGREGATION_KINDS, type AggregationKind, kindParts } from '../../../src/core/kinds';
 import type { SqlEngine } from '../../storage/port';
-import { bookmarks, dataAsOf, knownCommunities } from './state';
+import { dirtCounts } from '../../storage/queries/dirtyDays';
+import { factSpans } from '../../storage/queries/factStats';
+import { readBookmarks } from '../../storage/queries/bookmarks';
+import { inputCommunities } from '../../storage/queries/inputSpan';
+import { dataAsOf } from './state';
 import { lastRuns } from './runs';
 
 export type { StatusReport } from '../../../src/api/status';
 
 export async function getStatus(db: SqlEngine): Promise<StatusReport> {
-  const [communities, marks, asOf, runs] = await Promise.all([knownCommunities(db), bookmarks(db), dataAsOf(db), lastRuns(db)]);
-  const spans = await db.query<{ family: string; community_id: string; basis: string; first: string; last: string }>(
-    `SELECT 'records' AS family, community_id, basis, MIN(day) AS first, MAX(day) AS last FROM agg_record_facts GROUP BY community_id, basis
-     UNION ALL
-     SELECT 'usage', community_id, '', MIN(day), MAX(day) FROM agg_usage_facts WHERE field = '' GROUP BY community_id`,
-  );
+  const [communities, marks, asOf, runs] = await Promise.all([inputCommunities(db), readBookmarks(db), dataAsOf(db), lastRuns(db)]);
+  const spans = await factSpans(db);
   const spanOf = new Map(spans.map((s) => [`${s.family}|${s.community_id}|${s.basis}`, s]));
-  const dirt = await db.query<{ scope: string; community_id: string; n: number }>(
-    `SELECT scope, community_id, COUNT(*) AS n FROM dirty_days GROUP BY scope, community_id`,
-  );
+  const dirt = await dirtCounts(db);
   const dirtOf = (scope: string, community: string) =>
     dirt.filter((d) => d.scope === scope && (d.community_id === community || d.community_id === '*')).reduce((n, d) => n + d.n, 0);
 

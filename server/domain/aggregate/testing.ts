@@ -72,3 +72,8 @@ export async function addEvents(db: SqlEngine, events: readonly EventInput[]): P
 export async function markDirty(db: SqlEngine, scope: 'records' | 'usage', community: string, day: string): Promise<void> {
   await db.exec(`INSERT INTO dirty_days (scope, community_id, day) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [scope, community, day]);
 }
+
+/** A stored item label (as a record's metadata would leave it): `labels` by language. */
+export async function addItemLabel(db: SqlEngine, field: string, id: string, labels: Record<string, string>): Promise<void> {
+  await db.insertMany('item_labels', ['field', 'item_id', 'labels'], [[field, id, JSON.stringify(labels)]]);
+}

@@ -107,27 +107,26 @@ rvs AS (
     SELECT community_id, day, type, record_id, -1 AS k FROM rvm
   ) x GROUP BY community_id, day, type, record_id
 ),
-rf AS (
-  SELECT community_id, day, record_id, COUNT(*) AS nf
-  FROM (SELECT DISTINCT community_id, day, record_id, file_key FROM evc WHERE ${isDl}) x
-  GROUP BY community_id, day, record_id
-),
 -- One row per record, day and type: its events and volume, the visitors who reached only this
 -- record (sv), whether its parent was reached through this record alone (sp), its files (nf).
 rd AS MATERIALIZED (
   SELECT a.community_id, a.day, a.type, a.record_id, a.parent_id, a.n, a.vol,
          COALESCE(v.sv, 0) AS sv, CASE WHEN a.pn = 1 THEN 1 ELSE 0 END AS sp,
-         CASE WHEN a.${isDl} THEN COALESCE(f.nf, 0) ELSE 0 END AS nf
+         CASE WHEN a.${isDl} THEN a.nf ELSE 0 END AS nf
   FROM (
-    SELECT community_id, day, type, record_id, parent_id, n, vol,
+    SELECT community_id, day, type, record_id, parent_id, n, vol, nf,
            COUNT(*) OVER (PARTITION BY community_id, day, type, parent_id) AS pn
     FROM (
-      SELECT community_id, day, type, record_id, parent_id, COUNT(*) AS n, SUM(COALESCE(size, 0)) AS vol
+      -- nf: the distinct files downloaded (an event without a file key counts as one file). Counted
+      -- here rather than joined from a per-record CTE: PostgreSQL under-estimated such a CTE at 200
+      -- rows and merge-joined it on (community, day) alone, filtering 935 M row pairs per month of
+      -- the medium demo (BENCHMARKS.md, "Why PostgreSQL's usage phase was slow").
+      SELECT community_id, day, type, record_id, parent_id, COUNT(*) AS n, SUM(COALESCE(size, 0)) AS vol,
+             COUNT(DISTINCT file_key) + MAX(CASE WHEN file_key IS NULL THEN 1 ELSE 0 END) AS nf
       FROM evc GROUP BY community_id, day, type, record_id, parent_id
     ) r
   ) a
   LEFT JOIN rvs v ON v.community_id = a.community_id AND v.day = a.day AND v.type = a.type AND v.record_id = a.record_id
-  LEFT JOIN rf f ON f.community_id = a.community_id AND f.day = a.day AND f.record_id = a.record_id
 ),${itemKeys},
 geo AS MATERIALIZED (
   SELECT community_id, day, 'countries' AS field, country AS item_id, type, record_id, parent_id, visitor_id, file_key, size

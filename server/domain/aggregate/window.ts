@@ -6,6 +6,7 @@
  */
 import { FIRST_DAY, lastInputDay } from '../../../src/core/dateWindow';
 import type { SqlEngine } from '../../storage/port';
+import { deleteDirtOutside } from '../../storage/queries/dirtyDays';
 
 export interface DayWindow {
   first: string;
@@ -18,12 +19,7 @@ export function inputWindow(now: Date): DayWindow {
 
 /** Deletes dirty days outside the window; returns a note naming them, or null when there were none. */
 export async function settleOutOfWindowDirt(db: SqlEngine, window: DayWindow): Promise<string | null> {
-  const outside = `day < CAST($1 AS DATE) OR day > CAST($2 AS DATE)`;
-  const rows = await db.query<{ day: string }>(
-    `SELECT DISTINCT CAST(day AS TEXT) AS day FROM dirty_days WHERE ${outside} ORDER BY 1`,
-    [window.first, window.last],
-  );
-  if (rows.length === 0) return null;
-  await db.exec(`DELETE FROM dirty_days WHERE ${outside}`, [window.first, window.last]);
-  return `ignored ${rows.length} dirty day(s) outside ${window.first}..${window.last}, left by data imported before dates were checked: ${rows.map((r) => r.day).join(', ')}`;
+  const days = await deleteDirtOutside(db, window);
+  if (days.length === 0) return null;
+  return `ignored ${days.length} dirty day(s) outside ${window.first}..${window.last}, left by data imported before dates were checked: ${days.join(', ')}`;
 }

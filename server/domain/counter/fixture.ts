@@ -101,8 +101,10 @@ export const EXPECTED = {
 };
 
 export async function loadHandBuiltMonth(db: SqlEngine): Promise<void> {
-  await db.exec(`INSERT INTO communities (community_id, slug, title, restricted, enabled) VALUES
-    ('lab', 'the-lab', 'The Lab', false, true), ('vault', 'the-vault', 'The Vault', true, true)`);
+  await db.insertMany('communities', ['community_id', 'slug', 'title', 'restricted', 'enabled'], [
+    ['lab', 'the-lab', 'The Lab', false, true],
+    ['vault', 'the-vault', 'The Vault', true, true],
+  ]);
   const json = (rows: readonly object[]) => rows.map((r) => JSON.stringify(r));
   await importLines(db, { kind: 'records', lines: json(RECORDS), source: 'records' });
   await importLines(db, {

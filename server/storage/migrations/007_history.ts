@@ -4,11 +4,11 @@
  * the same export a no-op; snapshot documents leave their uploader total), and the two fact tables
  * hold the delta documents converted to the aggregator's fact rows. The aggregator copies them into
  * `agg_*_facts` for the days the raw inputs leave empty (server/domain/aggregate/history.ts).
+ *
+ * The number columns are spelled out, as in 002: a migration is history and must not change when
+ * FACT_COLUMNS (storage/factSchema.ts) does; facts.test.ts checks the migrated tables against it.
  */
-import { FACT_COLUMNS } from '../../domain/aggregate/facts';
 import type { Migration } from '../port';
-
-const columns = (family: keyof typeof FACT_COLUMNS) => FACT_COLUMNS[family].map((c) => `  ${c} BIGINT NOT NULL,`).join('\n');
 
 export const HISTORY_MIGRATIONS: Migration[] = [
   {
@@ -28,7 +28,21 @@ CREATE TABLE history_record_facts (
   day DATE NOT NULL,
   field TEXT NOT NULL,
   item_id TEXT NOT NULL,
-${columns('records')}
+  rec_add_mo BIGINT NOT NULL,
+  rec_add_wf BIGINT NOT NULL,
+  rec_rem_mo BIGINT NOT NULL,
+  rec_rem_wf BIGINT NOT NULL,
+  par_add_mo BIGINT NOT NULL,
+  par_add_wf BIGINT NOT NULL,
+  par_rem_mo BIGINT NOT NULL,
+  par_rem_wf BIGINT NOT NULL,
+  files_add BIGINT NOT NULL,
+  vol_add BIGINT NOT NULL,
+  files_rem BIGINT NOT NULL,
+  vol_rem BIGINT NOT NULL,
+  upl_day BIGINT NOT NULL,
+  upl_add BIGINT NOT NULL,
+  upl_rem BIGINT NOT NULL,
   PRIMARY KEY (basis, community_id, day, field, item_id)
 );
 CREATE TABLE history_usage_facts (
@@ -36,7 +50,16 @@ CREATE TABLE history_usage_facts (
   day DATE NOT NULL,
   field TEXT NOT NULL,
   item_id TEXT NOT NULL,
-${columns('usage')}
+  v_events BIGINT NOT NULL,
+  v_visitors BIGINT NOT NULL,
+  v_records BIGINT NOT NULL,
+  v_parents BIGINT NOT NULL,
+  d_events BIGINT NOT NULL,
+  d_visitors BIGINT NOT NULL,
+  d_records BIGINT NOT NULL,
+  d_parents BIGINT NOT NULL,
+  d_files BIGINT NOT NULL,
+  d_volume BIGINT NOT NULL,
   PRIMARY KEY (community_id, day, field, item_id)
 )`,
   },

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { SqlEngine } from '../storage/port';
-import { addEvents, addMemberships, addRecords, freshDb } from './aggregate/testing';
+import { addEvents, addMemberships, addRecords, freshDb } from '../domain/aggregate/testing';
 import { topRecords } from './topRecords';
 
 let db: SqlEngine;
