@@ -6,6 +6,7 @@
 import { withMemoryLimit } from '../storage/open';
 import type { ServerContext } from './context';
 import { HttpError } from './errors';
+import { warmLayouts, type WarmReport } from './warmLayouts';
 
 export interface RunReport {
   startedAt: string;
@@ -13,6 +14,8 @@ export interface RunReport {
   durationMs: number;
   affected: number;
   rebuilt: number;
+  /** The query cache's warm-up (server/http/warmLayouts.ts). */
+  warmed: WarmReport;
   result: unknown;
 }
 
@@ -28,7 +31,9 @@ export async function runAndRefresh(ctx: ServerContext, options: Record<string, 
     const result = await withMemoryLimit(ctx.db, ctx.config.duckdb.serveWorkMemoryBytes, () => ctx.domain.runAggregation(ctx.db, options));
     for (const note of result.notes ?? []) ctx.logger?.info(`aggregation: ${note}`);
     const { rebuilt } = await ctx.cache.refresh(result.affected, { warm: ctx.config.cacheWarm });
-    await ctx.queryCache.afterRun(new Set(result.affected.map((k) => k.community)));
+    const changed = new Set(result.affected.map((k) => k.community));
+    await ctx.queryCache.afterRun(changed);
+    const warmed = await warmLayouts(ctx, changed);
     ctx.communitiesChanged();
     const finishedAt = new Date().toISOString();
     ctx.aggregation.lastRun = { startedAt, finishedAt, affected: result.affected.length, rebuilt };
@@ -38,6 +43,7 @@ export async function runAndRefresh(ctx: ServerContext, options: Record<string, 
       durationMs: Math.round(performance.now() - t0),
       affected: result.affected.length,
       rebuilt,
+      warmed,
       result,
     };
   } catch (error) {

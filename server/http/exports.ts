@@ -10,6 +10,15 @@ import { csvLine } from '../../src/core/format/csv';
 import { ChunkWriter } from '../stream/chunkWriter';
 import { streamXlsx } from '../stream/xlsx';
 
+export const EXPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  json: 'application/json',
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
 export type ExportRow = [date: string, series: string, itemId: string, label: string, value: number];
 
 export const EXPORT_COLUMNS = ['date', 'series', 'item_id', 'label', 'value'] as const;

@@ -6,7 +6,7 @@ import { ADMIN, bearer, seedAndAggregate, startTestServer, type TestServer } fro
 const MiB = 1024 ** 2;
 let s: TestServer;
 beforeAll(async () => {
-  s = await startTestServer({ duckdb: { workMemoryBytes: 512 * MiB, serveMemoryBytes: 96 * MiB, serveWorkMemoryBytes: 512 * MiB, threads: undefined }, cacheMemoryBytes: 4 * MiB });
+  s = await startTestServer({ duckdb: { workMemoryBytes: 512 * MiB, serveMemoryBytes: 96 * MiB, serveWorkMemoryBytes: 512 * MiB, threads: undefined, serveThreads: 1 }, cacheMemoryBytes: 4 * MiB });
   await seedAndAggregate(s.db);
 });
 afterAll(async () => s?.stop());
@@ -16,8 +16,10 @@ const handBack = () => (s.db as unknown as MemoryTunable).releaseMemory();
 const memoryLimit = async () => String((await s.db.query<{ v: string }>("SELECT CAST(current_setting('memory_limit') AS TEXT) AS v"))[0]?.v);
 
 describe('serve memory budgets', () => {
-  it('when serving, then DuckDB runs with the serving limit and the bundle LRU with its byte bound', async () => {
+  it('when serving, then DuckDB runs with the serving limit and thread count and the bundle LRU with its byte bound', async () => {
     expect(await memoryLimit()).toBe('96.0 MiB');
+    // One DuckDB worker (REPOSTATS_DUCKDB_SERVE_THREADS), whatever the cores: DuckDB's own default is one per core.
+    expect(await s.db.query("SELECT CAST(current_setting('threads') AS INTEGER) AS n")).toEqual([{ n: 1 }]);
     await fetch(`${s.url}/api/v1/communities/open/series/usage-delta?year=2024`, { headers: { 'Accept-Encoding': 'br' } });
     expect(s.app.ctx.cache.memory.bundles).toBe(1);
     expect(s.app.ctx.cache.memory.bytes).toBeLessThanOrEqual(4 * MiB);

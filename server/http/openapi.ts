@@ -80,6 +80,17 @@ export function buildOpenApi(): Record<string, unknown> {
           responses: { '200': { description: 'the answer', content: json('QueryResponse') }, '304': { description: 'not modified' }, ...errors },
         },
       },
+      '/api/v1/query/export': {
+        get: {
+          summary: 'A query\'s answer as a file (streamed): one row per result (dimensions, item labels, metrics), then Other and totals',
+          security: [{}, ...auth],
+          parameters: [
+            query('q', 'the query as JSON (the POST body of /api/v1/query)', { type: 'string' }, true),
+            query('format', 'csv (default), xlsx or json', { enum: ['csv', 'xlsx', 'json'] }),
+          ],
+          responses: { '200': { description: 'the file (Content-Disposition: attachment)' }, ...errors },
+        },
+      },
       '/api/v1/communities': {
         get: { summary: 'List communities', responses: { '200': { description: 'communities', content: json('Communities') } } },
       },
@@ -119,6 +130,7 @@ export function buildOpenApi(): Record<string, unknown> {
             query('start', 'first day', day),
             query('end', 'last day', day),
             query('limit', '1–1000, default 10', { type: 'integer' }),
+            query('filters', 'the query API\'s filters as JSON, e.g. [["is","field:countries",["DE"]]]', { type: 'string' }),
           ],
           responses: { '200': { description: 'records', content: json('TopRecords') }, ...errors },
         },

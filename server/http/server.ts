@@ -67,7 +67,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // Between aggregation runs the server needs little of DuckDB: a low limit keeps its buffer pool
   // from growing into the RAM a long-running process should not hold (runs raise it; see aggregate.ts).
   const db = await openDatabase(config.db, {
-    duckdb: { memoryBytes: config.duckdb.serveMemoryBytes, threads: config.duckdb.threads, memoryReleaseDelayMs: RELEASE_WORK_MEMORY_AFTER_MS },
+    duckdb: { memoryBytes: config.duckdb.serveMemoryBytes, threads: config.duckdb.serveThreads, memoryReleaseDelayMs: RELEASE_WORK_MEMORY_AFTER_MS },
   });
   await syncVocabularyStamp(db, resolveVocabularies());
   const app = createApp({
@@ -103,7 +103,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       setInterval(() => {
         if (app.ctx.aggregation.running) return;
         runAndRefresh(app.ctx)
-          .then((r) => log?.info(`aggregation: ${r.affected} bundle(s) affected, ${r.rebuilt} rebuilt in ${r.durationMs} ms`))
+          .then((r) => log?.info(`aggregation: ${r.affected} bundle(s) affected, ${r.rebuilt} rebuilt, ${r.warmed.computed} of ${r.warmed.queries} dashboard queries warmed in ${r.durationMs} ms`))
           .catch((e) => log?.error('scheduled aggregation failed', e));
       }, config.aggregateEveryMinutes * 60_000),
     );

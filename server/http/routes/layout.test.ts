@@ -56,6 +56,23 @@ describe('layouts', () => {
     expect(body.error.issues.length).toBeGreaterThan(1);
   });
 
+  it('when PUT sends a widget filter a record metric cannot take, then 400 names the filter; a valid one is stored and served', async () => {
+    const withFilters = (filters: unknown) => ({
+      version: 1,
+      tabs: [{ id: 'x', label: 'X', rows: [{ widgets: [{ type: 'single-stat', metric: 'records', mode: 'cumulative', width: 8, filters }] }] }],
+    });
+    const res = await fetch(url('open'), json(ADMIN, withFilters([['is', 'field:countries', ['DE']]])));
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; issues: { path: string; message: string }[] } };
+    expect(body.error.issues).toEqual([expect.objectContaining({ path: 'tabs.0.rows.0.widgets.0.filters.0.1', message: expect.stringContaining('field:countries') })]);
+    expect((await effective('open')).body.overridden).toBe(false);
+
+    const datasets = [['is', 'field:resource_types', ['dataset']]];
+    expect((await fetch(url('open'), json(ADMIN, withFilters(datasets)))).status).toBe(200);
+    expect((await effective('open')).layout.tabs[0]!.rows[0]!.widgets[0]).toMatchObject({ filters: datasets });
+    expect((await fetch(url('open'), { method: 'DELETE', headers: bearer(ADMIN) })).ok).toBe(true);
+  });
+
   it('when PUT sends text, then 415', async () => {
     const res = await fetch(url('open'), { method: 'PUT', headers: { ...bearer(ADMIN), 'Content-Type': 'text/plain' }, body: 'hi' });
     expect(res.status).toBe(415);

@@ -4,7 +4,7 @@
  * a PUT body is validated by the layout module's own schema and a 400 lists every path + message.
  */
 import { Router } from 'express';
-import { deleteLayoutOverride, getLayoutOverride, putLayoutOverride } from '../../domain/layouts';
+import { deleteLayoutOverride, getLayoutOverride, putLayoutOverride } from '../../storage/queries/layouts';
 import { type EncodedBody, encodeBody } from '../../cache/encode';
 import { requireManager } from '../access';
 import type { ServerContext } from '../context';

@@ -3,14 +3,24 @@
  * same schema (src/api/query.ts), check access as every community endpoint does, and answer from
  * the response cache (server/cache/queryCache.ts: by normalised query and the community's data
  * version, an ETag and br/gzip forms rendered once per answer; `X-Cache: hit|miss` says which).
+ *
+ * GET /api/v1/query/export?q=<JSON>&format=csv|xlsx|json: the same answer as a file, computed
+ * apart from the cache (an export must not evict the dashboard's answers) and streamed.
  */
 import express, { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
 import { QueryRequestSchema, type QueryRequest } from '../../../src/api/query';
+import { dataState } from '../../query/dataState';
+import { runQuery } from '../../query/engine';
 import { RangeProblem } from '../../query/range';
+import { withMemoryLimit } from '../../storage/open';
 import type { ServerContext } from '../context';
 import { HttpError, badRequest } from '../errors';
+import { CONTENT_TYPES, EXPORT_FORMATS } from '../exports';
 import { parseWith } from '../params';
+import { queryTable, writeQueryCsv, writeQueryJson, writeQueryXlsx } from '../queryExport';
 import { sendEncoded } from '../send';
+import { sendStream } from '../sendStream';
 
 /** The `q` parameter of a GET: a query is a few hundred bytes; this bounds the URL's cost. */
 const MAX_Q_CHARS = 8192;
@@ -26,20 +36,31 @@ function readGetQuery(req: Request): unknown {
   }
 }
 
+const ExportQuery = z.object({ format: z.enum(EXPORT_FORMATS).default('csv') });
+
+/** A range the data cannot answer is the client's to fix: a 400 naming `date_range`. */
+async function rangeChecked<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof RangeProblem) throw badRequest('date_range', e.message);
+    throw e;
+  }
+}
+
 export function queryRouter(ctx: ServerContext): Router {
   const router = Router();
 
-  async function answer(req: Request, res: Response, input: unknown): Promise<void> {
+  async function parse(req: Request, input: unknown) {
     const parsed = parseWith(QueryRequestSchema, input);
     const community = await ctx.readableCommunity(req, parsed.community);
     const q: QueryRequest = { ...parsed, community: community.id };
-    let found;
-    try {
-      found = await ctx.queryCache.answer(q);
-    } catch (e) {
-      if (e instanceof RangeProblem) throw badRequest('date_range', e.message);
-      throw e;
-    }
+    return { q, community };
+  }
+
+  async function answer(req: Request, res: Response, input: unknown): Promise<void> {
+    const { q, community } = await parse(req, input);
+    const found = await rangeChecked(() => ctx.queryCache.answer(q));
     res.setHeader('X-Cache', found.hit ? 'hit' : 'miss');
     const policy = { visibility: community.restricted ? 'private' : 'public', maxAgeSeconds: 60 } as const;
     sendEncoded(req, res, found.body, { contentType: 'application/json', policy });
@@ -51,6 +72,19 @@ export function queryRouter(ctx: ServerContext): Router {
   });
   router.get('/api/v1/query', async (req, res) => {
     await answer(req, res, readGetQuery(req));
+  });
+  router.get('/api/v1/query/export', async (req, res) => {
+    const { format } = parseWith(ExportQuery, { format: req.query.format });
+    const { q, community } = await parse(req, readGetQuery(req));
+    const answer = await rangeChecked(() =>
+      withMemoryLimit(ctx.db, ctx.config.duckdb.serveWorkMemoryBytes, async () => runQuery(ctx.db, q, await dataState(ctx.db, q.community))),
+    );
+    const table = queryTable(answer, q.dimensions, q.metrics);
+    const write = { csv: writeQueryCsv, json: writeQueryJson, xlsx: writeQueryXlsx }[format];
+    const policy = { visibility: community.restricted ? 'private' : 'public', maxAgeSeconds: 60 } as const;
+    const disposition = `attachment; filename="${`repostats-query-${community.id}.${format}`.replace(/[^A-Za-z0-9._-]/g, '_')}"`;
+    // XLSX is already a zip archive: compressing it again gains nothing.
+    await sendStream(req, res, { contentType: CONTENT_TYPES[format], policy, disposition, compress: format !== 'xlsx' }, (out) => write(table, out));
   });
   return router;
 }

@@ -10,20 +10,12 @@ import type { SeriesBundle } from '../../../src/api/schemas';
 import { withIdentity } from '../../cache/encode';
 import type { ServerContext } from '../context';
 import { HttpError, badRequest } from '../errors';
-import { exportFileName, writeBundleCsv, writeBundleXlsx } from '../exports';
+import { CONTENT_TYPES, EXPORT_FORMATS as FORMATS, exportFileName, writeBundleCsv, writeBundleXlsx, type ExportFormat as Format } from '../exports';
 import { YearSchema, parseWith } from '../params';
 import { bodyEncoding, sendEncoded, seriesPolicy } from '../send';
 import { sendStream } from '../sendStream';
 import { categoryParts } from '../../../src/core/kinds';
 
-const FORMATS = ['json', 'csv', 'xlsx'] as const;
-type Format = (typeof FORMATS)[number];
-
-const CONTENT_TYPES: Record<Format, string> = {
-  json: 'application/json',
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
 
 const RecordQuery = z.object({ year: YearSchema, basis: z.enum(BASES).default('added') });
 const UsageQuery = z.object({ year: YearSchema });
