@@ -46,6 +46,7 @@ export const annotations: Preview = {
       options: {
         // The narrowest screen the dashboard promises to work on.
         phone360: { name: 'Small phone (360 px)', styles: { width: '360px', height: '740px' }, type: 'mobile' },
+        phone390: { name: 'Phone (390 px)', styles: { width: '390px', height: '844px' }, type: 'mobile' },
         tablet768: { name: 'Tablet (768 px)', styles: { width: '768px', height: '1024px' }, type: 'tablet' },
         desktop1280: { name: 'Desktop (1280 px)', styles: { width: '1280px', height: '900px' }, type: 'desktop' },
       },

@@ -7,9 +7,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { http, HttpResponse } from 'msw';
 import { StatsDashboard } from '../src/components/StatsDashboard';
+import type { QueryFilter } from '../src/api/query';
 import { GLOBAL } from '../src/core/kinds';
 import { createHandlers, MOCK_COMMUNITIES } from '../src/mocks/handlers';
-import { PHONE_360 } from './support/argTypes';
+import { PHONE_360, PHONE_390 } from './support/argTypes';
 import { FIXTURE_COMMUNITIES, FIXTURE_COMMUNITY, FIXTURE_TODAY, fixtureHandlers } from './support/fixtureHandlers';
 import { storyGlobals } from './support/globals';
 
@@ -17,6 +18,8 @@ interface Args {
   community: string;
   title?: string;
   logo?: string;
+  /** Filters the dashboard starts with (each shows as a chip above the tabs). */
+  filters?: QueryFilter[];
 }
 
 const meta = {
@@ -32,7 +35,7 @@ const meta = {
   args: { community: GLOBAL },
   render: (args, { globals }) => {
     const { locale, theme } = storyGlobals(globals);
-    return <StatsDashboard apiBase="/api" community={args.community} locale={locale} theme={theme} today={FIXTURE_TODAY} title={args.title} logo={args.logo} />;
+    return <StatsDashboard apiBase="/api" community={args.community} locale={locale} theme={theme} today={FIXTURE_TODAY} title={args.title} logo={args.logo} initialView={args.filters ? { filters: args.filters } : undefined} />;
   },
 } satisfies Meta<Args>;
 
@@ -57,3 +60,7 @@ export const ServerDown: Story = {
     msw: [http.get('/api/*', () => HttpResponse.json({ error: { code: 'unavailable', message: 'The statistics server is restarting' } }, { status: 503 }))],
   },
 };
+/** Filtered by one resource type (as after clicking it in a bar list): a chip names it, every card counts only it. */
+export const FilteredByResourceType: Story = { args: { filters: [['is', 'field:resource_types', ['publication-article']]] } };
+export const Dark: Story = { globals: { theme: 'dark' } };
+export const Phone390: Story = { name: 'Phone (390 px)', globals: PHONE_390 };

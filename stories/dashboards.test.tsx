@@ -10,7 +10,7 @@ import type { HttpHandler } from 'msw';
 import { setupServer } from 'msw/node';
 import * as dashboards from './Dashboards.stories';
 
-const { GlobalDashboard, DisabledCommunity } = composeStories(dashboards);
+const { GlobalDashboard, DisabledCommunity, FilteredByResourceType } = composeStories(dashboards);
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }));
@@ -27,6 +27,13 @@ describe('dashboard stories', () => {
     // Asked again on each try: the widget's heading node is replaced when its data arrives, so a
     // node found a moment earlier can be detached by the time it is asserted on.
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Total records' })).toBeInTheDocument(), { timeout: 15_000 });
+  });
+
+  it('when the filtered story renders, then a chip names the resource type by its label', async () => {
+    server.resetHandlers(...(FilteredByResourceType.parameters.msw as HttpHandler[]));
+    render(<FilteredByResourceType />);
+    const chips = await screen.findByRole('list', { name: 'Active filters' }, { timeout: 15_000 });
+    await waitFor(() => expect(chips).toHaveTextContent('Resource types: Journal article'), { timeout: 15_000 });
   });
 
   it('when the community is switched off, then the story shows a message instead of a page', async () => {

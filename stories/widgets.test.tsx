@@ -4,7 +4,7 @@
  */
 import './support/portable';
 import { describe, expect, it } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { composeStories } from '@storybook/react-vite';
 import * as singleStat from '../src/components/widgets/SingleStat/SingleStat.stories';
 import * as breakdown from '../src/components/widgets/Breakdown/Breakdown.stories';
@@ -12,6 +12,7 @@ import * as topRecords from '../src/components/widgets/TopRecords/TopRecords.sto
 import * as text from '../src/components/widgets/TextBlock/TextBlock.stories';
 import * as table from '../src/components/widgets/SeriesTable/SeriesTable.stories';
 import * as timeSeries from '../src/components/widgets/TimeSeries/TimeSeries.stories';
+import * as worldMap from '../src/components/widgets/WorldMap/WorldMap.stories';
 import { snapRange } from '../src/core/dates';
 import { bucketsOf, comparisonRange } from '../src/core/queryRange';
 import { DEFAULT_PRESET, resolvePreset } from '../src/core/series/presets';
@@ -141,5 +142,41 @@ describe('time-series stories', () => {
   it('when the compared-by-resource-type story renders ten types, then the chart says only the top eight are compared', () => {
     render(<TimeSeries.ComparedByResourceTypeTopItems />);
     expect(screen.getByRole('img').getAttribute('aria-label')).toContain('The previous period is drawn for the top 8 items only.');
+  });
+});
+
+const WorldMap = composeStories(worldMap);
+
+/** Every widget kind's reader-state stories (READER_STATES), rendered as a reader meets them. */
+const KINDS = { 'single-stat': SingleStat, breakdown: Breakdown, 'time-series': TimeSeries, map: WorldMap, 'top-records': TopRecords, table: Table };
+
+describe('reader states of every widget kind', () => {
+  it.each(Object.entries(KINDS))('when the %s menu-open story renders, then its ⋯ menu is open with its actions', async (_, stories) => {
+    render(<stories.MenuOpen />);
+    const menu = document.querySelector('.rs-card-menu')!;
+    await waitFor(() => expect(menu).toHaveAttribute('aria-expanded', 'true'));
+    expect(within(menu as HTMLElement).getByRole('option', { name: 'Download CSV' })).toBeInTheDocument();
+    expect(within(menu as HTMLElement).getByRole('option', { name: 'Hide' })).toBeInTheDocument();
+  });
+
+  it.each(Object.entries(KINDS))('when the %s hidden-card story renders, then only the title and a menu offering Show are left', async (_, stories) => {
+    const { container } = render(<stories.HiddenCard />);
+    await waitFor(() => expect(container.querySelector('.rs-widget-hidden')).not.toBeNull());
+    expect(container.querySelector('.rs-widget-body')).toBeNull();
+    expect(within(container.querySelector<HTMLElement>('.rs-card-menu')!).getByRole('option', { name: 'Show' })).toBeInTheDocument();
+  });
+
+  it.each([
+    ['time-series', TimeSeries],
+    ['map', WorldMap],
+  ] as const)('when the %s table-view story renders, then the chart is replaced by its table', async (_, stories) => {
+    render(<stories.TableView />);
+    await waitFor(() => expect(screen.getByRole('table')).toBeInTheDocument());
+    expect(screen.queryByRole('img')).toBeNull();
+  });
+
+  it.each(Object.entries(KINDS))('when the %s dark story renders, then it is drawn on the dark theme', (_, stories) => {
+    const { container } = render(<stories.Dark />);
+    expect(container.querySelector('[data-rs-storybook-theme="dark"]')).not.toBeNull();
   });
 });

@@ -6,7 +6,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiUrl, getJson } from './client';
-import { QueryResponseSchema, type QueryRequest, type QueryResponse } from './query';
+import { QueryResponseSchema, type QueryFilter, type QueryRequest, type QueryResponse } from './query';
 import { CommunitiesResponseSchema, TopRecordsResponseSchema } from './schemas';
 
 /** Answers change only when an aggregation run ends; the server's ETag makes a refetch cheap. */
@@ -61,14 +61,18 @@ export interface TopRecordsKeyParts {
   start: string;
   end: string;
   limit: number;
+  /** The dashboard's filters (query-API filters); none when empty. */
+  filters?: readonly QueryFilter[];
 }
 
-export function topRecordsQuery({ apiBase, community, metric, start, end, limit }: TopRecordsKeyParts) {
+export function topRecordsQuery({ apiBase, community, metric, start, end, limit, filters = [] }: TopRecordsKeyParts) {
   return queryOptions({
-    queryKey: ['repostats', apiBase, 'top-records', community, metric, start, end, limit] as const,
+    queryKey: ['repostats', apiBase, 'top-records', community, metric, start, end, limit, filters] as const,
     queryFn: ({ signal }) =>
       getJson({
-        url: apiUrl(apiBase, `/v1/communities/${encodeURIComponent(community)}/top-records`, { metric, start, end, limit }),
+        url: apiUrl(apiBase, `/v1/communities/${encodeURIComponent(community)}/top-records`, {
+          metric, start, end, limit, ...(filters.length > 0 ? { filters: JSON.stringify(filters) } : {}),
+        }),
         schema: TopRecordsResponseSchema,
         signal,
       }),

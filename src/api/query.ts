@@ -41,13 +41,18 @@ const FIELD_DIMENSIONS = FIELD_IDS.map((f) => `field:${f}` as const);
 const TIME_DIMENSIONS = TIME_GRAINS.map((g) => `time:${g}` as const);
 export type FieldDimension = `field:${FieldId}`;
 export type TimeDimension = `time:${TimeGrain}`;
-export type Dimension = FieldDimension | TimeDimension;
+/** The records themselves (usage metrics only): the top records of a range, with every filter applied. */
+export const RECORD_DIMENSION = 'record';
+export type RecordDimension = typeof RECORD_DIMENSION;
+export type Dimension = FieldDimension | TimeDimension | RecordDimension;
+/** What a non-time dimension breaks figures down by: a subcount field, or the records. */
+export type ItemDimension = FieldId | RecordDimension;
 
 const FieldRefSchema = z.enum(FIELD_DIMENSIONS as [FieldDimension, ...FieldDimension[]], {
   error: `expected a subcount field: one of ${FIELD_DIMENSIONS.join(', ')}`,
 });
-const DimensionSchema = z.enum([...TIME_DIMENSIONS, ...FIELD_DIMENSIONS] as [Dimension, ...Dimension[]], {
-  error: `expected a dimension: time:${TIME_GRAINS.join('|')} or field:<subcount field>`,
+const DimensionSchema = z.enum([...TIME_DIMENSIONS, ...FIELD_DIMENSIONS, RECORD_DIMENSION] as unknown as [Dimension, ...Dimension[]], {
+  error: `expected a dimension: time:${TIME_GRAINS.join('|')}, field:<subcount field> or ${RECORD_DIMENSION}`,
 });
 
 export const FilterSchema = z.tuple([
@@ -71,6 +76,11 @@ export function fieldOf(ref: FieldDimension): FieldId {
 
 export function isTimeDimension(d: Dimension): d is TimeDimension {
   return d.startsWith('time:');
+}
+
+/** The item a non-time dimension breaks down by (`field:countries` → `countries`, `record` → `record`). */
+export function itemOf(d: Exclude<Dimension, TimeDimension>): ItemDimension {
+  return d === RECORD_DIMENSION ? RECORD_DIMENSION : fieldOf(d);
 }
 
 export function grainOf(d: TimeDimension): TimeGrain {
@@ -113,7 +123,9 @@ export const QueryRequestSchema = RequestObject.superRefine((q, ctx) => {
     [...families].every((f) => (FIELDS[fieldOf(ref)].scope as readonly string[]).includes(f));
   q.dimensions.forEach((d, i) => {
     if (q.dimensions.indexOf(d) !== i) issue(['dimensions', i], `"${d}" is given twice`);
-    if (!isTimeDimension(d) && !scopeOk(d)) issue(['dimensions', i], `${d} describes usage events only; it cannot break down record metrics`);
+    if (d === RECORD_DIMENSION) {
+      if (families.has('records')) issue(['dimensions', i], `${d} breaks down usage metrics only (views, downloads…)`);
+    } else if (!isTimeDimension(d) && !scopeOk(d)) issue(['dimensions', i], `${d} describes usage events only; it cannot break down record metrics`);
   });
   if (q.dimensions.filter(isTimeDimension).length > 1) issue(['dimensions'], 'at most one time dimension');
   q.filters.forEach(([, ref], i) => {
@@ -124,7 +136,7 @@ export const QueryRequestSchema = RequestObject.superRefine((q, ctx) => {
     if (!known) issue(['order_by', i, 0], `"${key}" is neither an asked metric nor a dimension of this query`);
   });
   const fieldDims = q.dimensions.filter((d) => !isTimeDimension(d));
-  if (q.include.other && fieldDims.length !== 1) issue(['include', 'other'], 'needs exactly one field dimension');
+  if (q.include.other && fieldDims.length !== 1) issue(['include', 'other'], 'needs exactly one field (or record) dimension');
 });
 
 export type QueryRequest = z.output<typeof QueryRequestSchema>;

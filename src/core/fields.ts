@@ -24,6 +24,8 @@ export const FIELDS = {
 } as const satisfies Record<string, { scope: readonly ('records' | 'usage')[]; keep: 'all' | 'top' }>;
 
 export type FieldId = keyof typeof FIELDS;
+/** The fields counted on records (their items come from the record's metadata, server/config/subcounts.ts). */
+export type RecordFieldId = { [K in FieldId]: 'records' extends (typeof FIELDS)[K]['scope'][number] ? K : never }[FieldId];
 export const FIELD_IDS = Object.keys(FIELDS) as FieldId[];
 export const RECORD_FIELD_IDS = FIELD_IDS.filter((f) => (FIELDS[f].scope as readonly string[]).includes('records'));
 export const USAGE_FIELD_IDS = FIELD_IDS.filter((f) => (FIELDS[f].scope as readonly string[]).includes('usage'));

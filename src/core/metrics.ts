@@ -50,6 +50,10 @@ export const METRICS = {
 >;
 
 export type MetricId = keyof typeof METRICS;
+/** The metrics of one family, as a type: a map typed `Record<MetricOf<'records'>, …>` must name every record metric. */
+export type MetricOf<F extends 'records' | 'usage'> = { [K in MetricId]: (typeof METRICS)[K]['family'] extends F ? K : never }[MetricId];
+export type RecordMetricId = MetricOf<'records'>;
+export type UsageMetricId = MetricOf<'usage'>;
 export const METRIC_IDS = Object.keys(METRICS) as MetricId[];
 export const RECORD_METRIC_IDS = METRIC_IDS.filter((m) => METRICS[m].family === 'records');
 export const USAGE_METRIC_IDS = METRIC_IDS.filter((m) => METRICS[m].family === 'usage');

@@ -10,12 +10,13 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { apiQuery, topRecordsQuery } from '../api/queries';
 import type { TopRecordsResponse } from '../api/schemas';
-import type { DateRange, SeriesRequest, WidgetSeries } from '../core/series/types';
+import type { DateRange, WidgetSeries } from '../core/series/types';
+import { todayUtc } from '../core/dates';
 import type { Format } from '../i18n/format';
 import { effectiveRange } from '../state/range';
 import type { DashboardState } from '../state/store';
 import { useDashboardContext } from './context';
-import { seriesPlan } from './seriesPlan';
+import { seriesPlan, type WidgetSeriesRequest } from './seriesPlan';
 
 /**
  * @example
@@ -41,18 +42,30 @@ export function useEffectiveRange(): DateRange {
 }
 
 /**
+ * The effective range as a reader is told it: a range snapped to whole periods ends with its period
+ * ("last 12 months" on Dec 1 runs to Dec 31), but no day after today has figures, so what the
+ * dashboard states (its header, the top records' range) ends today.
+ */
+export function useShownRange(): DateRange {
+  const { presetContext } = useDashboardContext();
+  const range = useEffectiveRange();
+  const today = presetContext.today ?? todayUtc();
+  return useMemo(() => (range.end > today ? { start: range.start, end: today } : range), [range, today]);
+}
+
+/**
  * One widget's figures from the query API: exactly what it draws (by period, or over the range;
  * optionally by a field), for the dashboard's range, granularity, basis, comparison and filters.
  * Each control change alters only the queries whose normalised form changes; others stay cached.
  */
-export function useSeries(request: SeriesRequest): Loadable<WidgetSeries> {
+export function useSeries(request: WidgetSeriesRequest): Loadable<WidgetSeries> {
   const { apiBase, community } = useDashboardContext();
   const range = useEffectiveRange();
   const [granularity, basis, comparison, filters] = useDashboardState(useShallow((s) => [s.granularity, s.basis, s.comparison, s.filters] as const));
-  const { metric, mode, field, topN, over } = request;
+  const { metric, mode, field, topN, over, filters: own } = request;
   const plan = useMemo(
-    () => seriesPlan({ community, range, granularity, basis, comparison, filters }, { metric, mode, field, topN, over }),
-    [community, range, granularity, basis, comparison, filters, metric, mode, field, topN, over],
+    () => seriesPlan({ community, range, granularity, basis, comparison, filters }, { metric, mode, field, topN, over, filters: own }),
+    [community, range, granularity, basis, comparison, filters, metric, mode, field, topN, over, own],
   );
   const main = useQuery(apiQuery(apiBase, plan.main));
   const total = useQuery({ ...apiQuery(apiBase, plan.total ?? plan.main), enabled: plan.total !== null });
@@ -77,8 +90,9 @@ export function useSeries(request: SeriesRequest): Loadable<WidgetSeries> {
 
 export function useTopRecords({ metric, limit }: { metric: 'views' | 'downloads'; limit: number }): Loadable<TopRecordsResponse> {
   const { apiBase, community } = useDashboardContext();
-  const range = useEffectiveRange();
-  const query = useQuery(topRecordsQuery({ apiBase, community, metric, start: range.start, end: range.end, limit }));
+  const range = useShownRange();
+  const filters = useDashboardState((s) => s.filters);
+  const query = useQuery(topRecordsQuery({ apiBase, community, metric, start: range.start, end: range.end, limit, filters }));
   if (query.error) return { status: 'error', error: query.error, retry: () => void query.refetch() };
   if (!query.data) return { status: 'pending' };
   if (query.data.records.length === 0) return { status: 'empty' };

@@ -19,6 +19,11 @@ export interface SeriesView {
   filters: readonly QueryFilter[];
 }
 
+/** A widget's request with its own layout `filters`, ANDed with the dashboard's for it alone. */
+export interface WidgetSeriesRequest extends SeriesRequest {
+  filters?: readonly QueryFilter[];
+}
+
 export interface SeriesPlan {
   main: QueryRequest;
   /** By period and field: the total per period (Other per period is it less the shown items). */
@@ -27,11 +32,12 @@ export interface SeriesPlan {
   build(main: QueryResponse, total: QueryResponse | undefined): WidgetSeries | 'empty';
 }
 
-export function seriesPlan(view: SeriesView, request: SeriesRequest): SeriesPlan {
+export function seriesPlan(view: SeriesView, request: WidgetSeriesRequest): SeriesPlan {
   const { metric, mode, field, topN, over = 'periods' } = request;
   const byPeriod = over === 'periods';
+  const filters = request.filters ? [...view.filters, ...request.filters] : view.filters;
   const spec: WidgetQuerySpec = {
-    community: view.community, metric, mode, basis: view.basis, range: view.range, filters: view.filters, field, topN,
+    community: view.community, metric, mode, basis: view.basis, range: view.range, filters, field, topN,
     granularity: byPeriod ? view.granularity : null,
     // A breakdown over the range draws no comparison: it is not asked for.
     comparison: field && !byPeriod ? 'none' : view.comparison,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { FIELD_IDS } from '../core/fields';
+import { METRIC_IDS } from '../core/metrics';
 import { defaultCommunityLayout, defaultLayout } from '../layout/defaults';
 import { createDashboardI18n, LOCALES, NAMESPACES, RESOURCES } from './createI18n';
 import { createFormat } from './format';
@@ -9,6 +11,12 @@ function keysOf(value: unknown, prefix = ''): string[] {
 }
 
 describe('catalogs', () => {
+  it('when a metric or a field is defined (src/core), then English names it: every language then must too (below)', () => {
+    const english = RESOURCES.en.widgets as { metrics: Record<string, string>; fields: Record<string, string> };
+    expect(METRIC_IDS.filter((m) => typeof english.metrics[m] !== 'string')).toEqual([]);
+    expect(FIELD_IDS.filter((f) => typeof english.fields[f] !== 'string')).toEqual([]);
+  });
+
   for (const ns of NAMESPACES) {
     const english = keysOf(RESOURCES.en[ns]).sort();
     it.each(LOCALES.filter((l) => l !== 'en'))(`when the %s "${ns}" catalog is compared with English, then it has every key and no extra`, (lng) => {

@@ -40,6 +40,10 @@ describe('validateLayout', () => {
     ['a bad language code in a label', { version: 1, tabs: [{ id: 'a', label: { English: 'x' }, rows: [] }] }, 'tabs[0].label'],
     ['duplicate tab ids', { version: 1, tabs: [tab('a'), tab('a')] }, 'tabs[1].id'],
     ['not an object', 'hello', '(root)'],
+    ['a widget filter on an unknown field', layoutWith({ ...widget, filters: [['is', 'field:colours', ['red']]] }), 'tabs[0].rows[0].widgets[0].filters[0][1]'],
+    ['a widget filter with no items', layoutWith({ ...widget, filters: [['is', 'field:resource_types', []]] }), 'tabs[0].rows[0].widgets[0].filters[0][2]'],
+    ['a widget filter that is not is/is_not', layoutWith({ ...widget, filters: [['like', 'field:resource_types', ['x']]] }), 'tabs[0].rows[0].widgets[0].filters[0][0]'],
+    ['a usage-only widget filter on a record metric', layoutWith({ ...widget, filters: [['is', 'field:countries', ['DE']]] }), 'tabs[0].rows[0].widgets[0].filters[0][1]'],
   ])('when the layout has %s, then an issue names %s', (_, input, path) => {
     const result = validateLayout(input);
     expect(result.ok).toBe(false);
@@ -50,6 +54,12 @@ describe('validateLayout', () => {
     const result = validateLayout({ version: 1, tabs: [{ id: 't', label: 'T', rows: [{ widgets: [widget, { type: 'gauge', width: 6 }] }] }] });
     expect(result).toMatchObject({ ok: true, unknownWidgets: [{ tab: 0, row: 0, index: 1, type: 'gauge', width: 6 }] });
     expect(result.ok && result.layout.tabs[0]?.rows[0]?.widgets).toHaveLength(1);
+  });
+
+  it('when a widget has filters, then they are kept as written (they apply to that widget only)', () => {
+    const filters = [['is', 'field:resource_types', ['dataset']], ['is_not', 'field:countries', ['DE']]];
+    const result = validateLayout(layoutWith({ type: 'map', metric: 'views', mode: 'delta', width: 8, filters }));
+    expect(result.ok && result.layout.tabs[0]?.rows[0]?.widgets[0]).toMatchObject({ filters });
   });
 
   it('when a valid widget omits its defaults, then they are filled', () => {

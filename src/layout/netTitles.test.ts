@@ -4,11 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createDashboardI18n, LOCALES } from '../i18n/createI18n';
+import { ADDITION_WORDS, NET_WORDS } from '../i18n/testing';
 import { METRICS, type MetricId, type Mode } from '../core/metrics';
 import { defaultCommunityLayout, defaultLayout } from './defaults';
 
-const ADDITION_WORDS = /\b(added|new)\b|ajout|nouve|hinzugef|\bneue?\b|añadid|nuev/i;
-const NET_WORDS: Record<(typeof LOCALES)[number], RegExp> = { en: /net change/, fr: /variation nette/, de: /Nettoveränderung/, es: /variación neta/ };
 
 interface Shown {
   id?: string;

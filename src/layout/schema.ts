@@ -6,8 +6,9 @@
  * mode: 'delta', view: 'pie', width: 8}`. Any field × metric × mode is one layout entry.
  */
 import { z } from 'zod';
-import { FIELD_IDS, type FieldId } from '../core/fields';
-import { METRIC_IDS, type MetricId } from '../core/metrics';
+import { FilterSchema } from '../api/query';
+import { FIELD_IDS, FIELDS, type FieldId } from '../core/fields';
+import { METRIC_IDS, METRICS, type MetricId } from '../core/metrics';
 import { isSafeUrl } from '../core/safeUrl';
 
 const Metric = z.enum(METRIC_IDS as [MetricId, ...MetricId[]]);
@@ -27,6 +28,12 @@ const UrlTemplate = z
   .string()
   .refine(isSafeUrl, 'expected an http(s) or relative URL, like /records/{id} or https://example.org/records/{id}');
 
+/**
+ * A widget's own filters (query-API filters, e.g. `[["is", "field:resource_types", ["dataset"]]]`),
+ * ANDed with the dashboard's filters for this widget only.
+ */
+const WidgetFilters = z.array(FilterSchema).min(1, 'expected at least one filter (or leave filters out)').optional();
+
 const base = {
   /** Optional stable id: keys per-widget view choices in the URL. */
   id: z.string().regex(/^[a-z0-9-_]+$/i).optional(),
@@ -45,6 +52,7 @@ export const SingleStatSchema = z
     metric: Metric,
     mode: Mode,
     icon: z.string().optional(),
+    filters: WidgetFilters,
   })
   .strict();
 
@@ -61,6 +69,7 @@ export const TimeSeriesSchema = z
     breakdownBy: z.array(Field).default([]),
     topN: z.number().int().min(1).max(50).default(10),
     height: z.number().int().min(120).max(1200).default(300),
+    filters: WidgetFilters,
   })
   .strict();
 
@@ -78,6 +87,7 @@ export const BreakdownSchema = z
     /** Host search page for an item: `{id}` and `{field}` are replaced, e.g. `/search?q=funder:{id}`. */
     searchUrl: UrlTemplate.optional(),
     collapsed: z.boolean().default(false),
+    filters: WidgetFilters,
   })
   .strict();
 
@@ -88,6 +98,7 @@ export const MapSchema = z
     metric: z.enum(['views', 'downloads', 'views_unique_visitors', 'downloads_unique_visitors', 'download_volume']),
     mode: Mode,
     height: z.number().int().min(160).max(1200).default(400),
+    filters: WidgetFilters,
   })
   .strict();
 
@@ -110,6 +121,7 @@ export const TableSchema = z
     mode: Mode,
     /** When set, one row per item of this field; otherwise one row per period. */
     field: Field.optional(),
+    filters: WidgetFilters,
   })
   .strict();
 
@@ -143,12 +155,30 @@ export const TabSchema = z
   })
   .strict();
 
+/** A widget filter on a field its metrics do not carry (countries on records) could never apply. */
+function checkWidgetFilters(layout: { tabs: z.output<typeof TabSchema>[] }, ctx: z.RefinementCtx): void {
+  layout.tabs.forEach((tab, t) =>
+    tab.rows.forEach((row, r) =>
+      row.widgets.forEach((w, i) => {
+        if (!('filters' in w) || !w.filters) return;
+        const metrics: MetricId[] = 'metrics' in w ? w.metrics : [w.metric];
+        w.filters.forEach(([, ref], f) => {
+          const field = ref.slice('field:'.length) as FieldId;
+          const bad = metrics.find((m) => !(FIELDS[field].scope as readonly string[]).includes(METRICS[m].family));
+          if (bad) ctx.addIssue({ code: 'custom', path: ['tabs', t, 'rows', r, 'widgets', i, 'filters', f, 1], message: `${ref} describes usage events only; it cannot filter the record metric "${bad}"` });
+        });
+      }),
+    ),
+  );
+}
+
 export const LayoutSchema = z
   .object({
     version: z.literal(1),
     tabs: z.array(TabSchema).min(1),
   })
-  .strict();
+  .strict()
+  .superRefine(checkWidgetFilters);
 
 /** Input types (defaults optional) — what a site owner writes. */
 export type LayoutInput = z.input<typeof LayoutSchema>;

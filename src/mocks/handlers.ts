@@ -13,7 +13,7 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { Community, SeriesBundle, TopRecordsResponse } from '../api/schemas';
 import { CATEGORIES, BASES, type Basis, type Category } from '../core/metrics';
 import { defaultLayoutFor } from '../layout/defaults';
-import { QueryRequestSchema } from '../api/query';
+import { QueryRequestSchema, RECORD_DIMENSION } from '../api/query';
 import { MOCK_FIRST_DAY, mockBundle, type MockBundleOptions } from './bundles';
 import { mockQueryAnswer } from './queryAnswer';
 
@@ -53,6 +53,10 @@ export function createHandlers({ apiBase = '/api', today = new Date().toISOStrin
       const issue = parsed.error.issues[0]!;
       return error(400, 'invalid_request', issue.message, issue.path.join('.'));
     }
+    // The mock answers from series bundles, which hold no per-record figures (the real server
+    // does: server/query); the dashboard asks for records through top-records instead.
+    const byRecord = parsed.data.dimensions.indexOf(RECORD_DIMENSION);
+    if (byRecord >= 0) return error(400, 'invalid_request', 'the mock API does not answer the record dimension (ask top-records)', `dimensions.${byRecord}`);
     const community = find(parsed.data.community);
     if (!community) return error(404, 'unknown_community', `no community "${parsed.data.community}"`);
     const q = { ...parsed.data, community: community.id };

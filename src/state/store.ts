@@ -9,6 +9,7 @@ import type { Comparison, DateRange, Granularity } from '../core/series/types';
 import type { Basis } from '../core/metrics';
 import type { FieldId } from '../core/fields';
 import type { QueryFilter } from '../api/query';
+import { DEFAULT_VIEW } from './defaults';
 
 /** A preset (relative to today) or a fixed range. */
 export type RangeChoice = { kind: 'preset'; preset: PresetId } | { kind: 'custom'; start: string; end: string };
@@ -45,15 +46,7 @@ export interface DashboardActions {
 export type DashboardState = DashboardView & DashboardActions;
 export type DashboardStore = StoreApi<DashboardState>;
 
-export const DEFAULT_VIEW: DashboardView = {
-  range: { kind: 'preset', preset: 'last-12-months' },
-  granularity: 'month',
-  basis: 'added',
-  comparison: 'none',
-  tab: null,
-  views: {},
-  filters: [],
-};
+export { DEFAULT_VIEW };
 
 /**
  * @example

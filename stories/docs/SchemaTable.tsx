@@ -16,18 +16,24 @@ export interface PropRow {
   description: string;
 }
 
-function typeOf(schema: Json): string {
+/** A JSON Schema may be a boolean: `true` allows anything, `false` nothing (a tuple's `items: false`). */
+function typeOf(schema: Json | boolean): string {
+  if (schema === true) return 'any';
+  if (schema === false) return 'never';
   if ('const' in schema) return JSON.stringify(schema.const);
+  // A tuple (e.g. a filter: [operator, field, values]): its items in order.
+  if (schema.type === 'array' && Array.isArray(schema.prefixItems)) return `[${(schema.prefixItems as (Json | boolean)[]).map(typeOf).join(', ')}]`;
   if (Array.isArray(schema.anyOf)) return (schema.anyOf as Json[]).map(typeOf).join(' | ');
   if (Array.isArray(schema.oneOf)) return (schema.oneOf as Json[]).map(typeOf).join(' | ');
-  if (schema.type === 'array') return `${typeOf((schema.items as Json) ?? {})}[]`;
+  if (schema.type === 'array') return `${typeOf((schema.items as Json | boolean | undefined) ?? true)}[]`;
   if (schema.type === 'object' && schema.additionalProperties) return `{ [lang]: ${typeOf(schema.additionalProperties as Json)} }`;
   if (Array.isArray(schema.enum)) return 'enum';
   return String(schema.type ?? 'any');
 }
 
 function allowedOf(schema: Json): string {
-  const inner = schema.type === 'array' ? ((schema.items as Json) ?? {}) : schema;
+  const items = schema.items as Json | boolean | undefined;
+  const inner = schema.type === 'array' && typeof items === 'object' ? items : schema;
   if (Array.isArray(inner.enum)) return inner.enum.map(String).join(', ');
   const bounds = [
     inner.minimum !== undefined ? `≥ ${String(inner.minimum)}` : '',

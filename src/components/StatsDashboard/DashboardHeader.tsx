@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Community } from '../../api/schemas';
 import { GLOBAL } from '../../core/kinds';
 import { useDashboardContext } from '../../data/context';
-import { useEffectiveRange } from '../../data/hooks';
+import { useShownRange } from '../../data/hooks';
 
 export interface DashboardHeaderProps {
   info: Community | undefined;
@@ -17,7 +17,7 @@ export interface DashboardHeaderProps {
 export function DashboardHeader({ info, title, logo }: DashboardHeaderProps) {
   const { t } = useTranslation('dashboard');
   const { community, format } = useDashboardContext();
-  const range = useEffectiveRange();
+  const range = useShownRange();
   const name = title ?? info?.title ?? (community === GLOBAL ? t('header.global') : (info?.slug ?? community));
   return (
     <header className="rs-header">

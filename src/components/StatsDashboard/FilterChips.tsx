@@ -18,8 +18,9 @@ export function FilterChips() {
   const filters = useDashboardState((s) => s.filters);
   const removeFilter = useDashboardState((s) => s.removeFilter);
   // The chips' item names: the query API labels the items a query's filters name (a filter read
-  // from the URL names an affiliation or a subject by its id alone).
-  const named = useMemo(() => QueryRequestSchema.parse({ community, metrics: ['records'], date_range: 'all', filters }), [community, filters]);
+  // from the URL names an affiliation or a subject by its id alone). A usage metric, because every
+  // field filters usage, while countries and referrers cannot filter a record metric.
+  const named = useMemo(() => QueryRequestSchema.parse({ community, metrics: ['views'], date_range: 'all', filters }), [community, filters]);
   const labels = useQuery({ ...apiQuery(apiBase, named), enabled: filters.length > 0 }).data?.meta.labels ?? {};
   if (filters.length === 0) return null;
   return (

@@ -42,9 +42,10 @@ describe('StatsDashboard with the real widgets', () => {
   });
 
   it.each([
-    ['en', 'Physics', 'Jul 1, 2023 to Jun 30, 2024'],
-    ['fr', 'Physics', 'du 1 juil. 2023 au 30 juin 2024'],
-  ])('when a community is named by its slug in %s, then the header shows its title, the range in words and data as of', async (locale, title, range) => {
+    // "Last 12 months" by month on Jun 15 snaps to Jul 1 – Jun 30; the header says where the days end: today.
+    ['en', 'Physics', 'Jul 1, 2023 to Jun 15, 2024'],
+    ['fr', 'Physics', 'du 1 juil. 2023 au 15 juin 2024'],
+  ])('when a community is named by its slug in %s, then the header shows its title, the range in words up to today and data as of', async (locale, title, range) => {
     render(<StatsDashboard apiBase={API} today="2024-06-15" layout={defaultLayout} community="physics" locale={locale} />);
     const header = (await screen.findByRole('heading', { level: 2, name: title })).closest('header')!;
     expect(header.textContent).toContain(range);

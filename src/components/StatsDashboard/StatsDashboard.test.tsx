@@ -69,6 +69,8 @@ describe('StatsDashboard shell', () => {
     await probeText('records', /periods=12 first=2023-07-01 summary=\d+ cmp=none/);
     await probeText('types', /items=dataset\|publication-article/);
     expect(screen.getByText(/Data as of Jun 15, 2024/)).toBeInTheDocument();
+    // The widgets get whole months (through Jun 30); the header says where the days end: today.
+    expect(screen.getByText('Jul 1, 2023 to Jun 15, 2024')).toBeInTheDocument();
   });
 
   it('when another tab is chosen with the keyboard, then its widgets show', async () => {

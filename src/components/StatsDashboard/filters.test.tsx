@@ -85,4 +85,67 @@ describe('filters', () => {
     render(<StatsDashboard apiBase={API} today={TODAY} layout={layout} urlSync />);
     expect(await screen.findByText('Affiliations: CERN')).toBeInTheDocument();
   });
+
+  it('when a link filters by a country (a usage-only field), then its chip names the country and the record widget stays unfiltered', async () => {
+    window.history.replaceState(null, '', '/?rs.f=is:countries:DE');
+    render(<StatsDashboard apiBase={API} today={TODAY} layout={layout} urlSync />);
+    expect(await screen.findByText('Countries: Germany')).toBeInTheDocument();
+    const filtered = await apiFigure('views', 'delta', [['is', 'field:countries', ['DE']]]);
+    await waitFor(() => expect(figure('Views')).toBe(filtered));
+    const records = await apiFigure('records', 'cumulative', []);
+    await waitFor(() => expect(figure('Records')).toBe(records));
+  });
+
+  it('when a widget has its own layout filters, then they apply to it alone, ANDed with the dashboard’s filters', async () => {
+    const own = validateLayout({
+      version: 1,
+      tabs: [{ id: 'usage', label: 'Usage', rows: [{ widgets: [
+        { type: 'single-stat', id: 'views', title: 'Views', metric: 'views', mode: 'delta', width: 8 },
+        { type: 'single-stat', id: 'dataset-views', title: 'Dataset views', metric: 'views', mode: 'delta', width: 8, filters: [['is', 'field:resource_types', ['dataset']]] },
+      ] }] }],
+    });
+    if (!own.ok) throw new Error(JSON.stringify(own.issues));
+    window.history.replaceState(null, '', '/?rs.f=is:countries:DE');
+    render(<StatsDashboard apiBase={API} today={TODAY} layout={own.layout} urlSync />);
+    const germany = await apiFigure('views', 'delta', [['is', 'field:countries', ['DE']]]);
+    const datasetsInGermany = await apiFigure('views', 'delta', [['is', 'field:countries', ['DE']], ['is', 'field:resource_types', ['dataset']]]);
+    expect(Number(datasetsInGermany)).toBeLessThan(Number(germany));
+    await waitFor(() => expect(figure('Views')).toBe(germany));
+    await waitFor(() => expect(figure('Dataset views')).toBe(datasetsInGermany));
+  });
+
+  it('when the dashboard is filtered, then the top-records widget asks the server for the records under that filter, up to today', async () => {
+    const top = validateLayout({
+      version: 1,
+      tabs: [{ id: 'usage', label: 'Usage', rows: [{ widgets: [{ type: 'top-records', id: 'top', metric: 'views', limit: 3, width: 16 }] }] }],
+    });
+    if (!top.ok) throw new Error(JSON.stringify(top.issues));
+    const asked: (string | null)[] = [];
+    const ends: (string | null)[] = [];
+    const listen = ({ request }: { request: Request }) => {
+      const url = new URL(request.url);
+      if (!url.pathname.endsWith('/top-records')) return;
+      asked.push(url.searchParams.get('filters'));
+      ends.push(url.searchParams.get('end'));
+    };
+    server.events.on('request:start', listen);
+    try {
+      window.history.replaceState(null, '', '/?rs.f=is:countries:DE');
+      render(<StatsDashboard apiBase={API} today={TODAY} layout={top.layout} urlSync />);
+      expect(await screen.findByText('Synthetic record 1')).toBeInTheDocument();
+      expect(asked.map((f) => (f === null ? null : JSON.parse(f)))).toContainEqual([['is', 'field:countries', ['DE']]]);
+      expect(asked).not.toContain(null);
+      // The month snaps to its end (Jun 30); the records' range, as it is shown, ends today.
+      expect(new Set(ends)).toEqual(new Set([TODAY]));
+    } finally {
+      server.events.removeListener('request:start', listen);
+    }
+  });
+
+  it('when a widget filter names an unknown field, then the dashboard shows the path and the message', () => {
+    render(<StatsDashboard apiBase={API} today={TODAY} layout={{ version: 1, tabs: [{ id: 'a', label: 'A', rows: [{ widgets: [{ type: 'single-stat', metric: 'views', mode: 'delta', width: 8, filters: [['is', 'field:colours', ['red']]] }] }] }] } as never} />);
+    const panel = screen.getByRole('alert');
+    expect(within(panel).getByText('tabs[0].rows[0].widgets[0].filters[0][1]')).toBeInTheDocument();
+    expect(panel).toHaveTextContent('expected a subcount field');
+  });
 });

@@ -7,26 +7,26 @@ import type { QueryClient } from '@tanstack/react-query';
 import { apiQuery } from '../../api/queries';
 import type { QueryRequest } from '../../api/query';
 import { toCsv } from '../../core/format/csv';
-import type { SeriesRequest, WidgetSeries } from '../../core/series/types';
-import { seriesPlan, type SeriesView } from '../../data/seriesPlan';
+import type { WidgetSeries } from '../../core/series/types';
+import { seriesPlan, type SeriesView, type WidgetSeriesRequest } from '../../data/seriesPlan';
 import type { Layout, WidgetConfig } from '../../layout/schema';
 
 /** Every item a breakdown holds, not just a page: exports are for analysis. */
 const ALL_ITEMS = 10_000;
 
 /** What a widget draws, as series requests (top-records and text carry no series). */
-export function widgetRequests(w: WidgetConfig): SeriesRequest[] {
+export function widgetRequests(w: WidgetConfig): WidgetSeriesRequest[] {
   switch (w.type) {
     case 'single-stat':
-      return [{ metric: w.metric, mode: w.mode }];
+      return [{ metric: w.metric, mode: w.mode, filters: w.filters }];
     case 'time-series':
-      return w.metrics.map((metric) => ({ metric, mode: w.mode }));
+      return w.metrics.map((metric) => ({ metric, mode: w.mode, filters: w.filters }));
     case 'breakdown':
-      return [{ metric: w.metric, mode: w.mode, field: w.field, topN: ALL_ITEMS }];
+      return [{ metric: w.metric, mode: w.mode, field: w.field, topN: ALL_ITEMS, filters: w.filters }];
     case 'map':
-      return [{ metric: w.metric, mode: w.mode, field: 'countries', topN: ALL_ITEMS }];
+      return [{ metric: w.metric, mode: w.mode, field: 'countries', topN: ALL_ITEMS, filters: w.filters }];
     case 'table':
-      return w.metrics.map((metric) => ({ metric, mode: w.mode, field: w.field, topN: ALL_ITEMS }));
+      return w.metrics.map((metric) => ({ metric, mode: w.mode, field: w.field, topN: ALL_ITEMS, filters: w.filters }));
     case 'top-records':
     case 'text':
       return [];

@@ -57,7 +57,9 @@ export function BarList({ rows, label, field, value, format, searchUrl, onSelect
                 )}
               </span>
             </Hint>
-            <span className="rs-barlist-value">{value(r.value)}</span>
+            <data className="rs-barlist-value" value={r.value}>
+              {value(r.value)}
+            </data>
             <span className="rs-barlist-share">{r.share === null ? '–' : format.percent(r.share)}</span>
           </li>
         );

@@ -2,12 +2,12 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { FieldId } from '../../../core/fields';
 import type { MetricId, Mode } from '../../../core/metrics';
 import type { Granularity } from '../../../core/series/types';
-import { ARG_TYPES, PHONE_360 } from '../../../../stories/support/argTypes';
+import { ARG_TYPES, PHONE_360, READER_STATES } from '../../../../stories/support/argTypes';
 import { demoSeries } from '../../../../stories/support/demoSeries';
 import { storyGlobals } from '../../../../stories/support/globals';
 import { applyVariant, type DataVariant } from '../../../../stories/support/variants';
 import { widgetKit } from '../../../../stories/support/widgetKit';
-import { WidgetStory, type WidgetState } from '../../../../stories/support/WidgetStory';
+import { WidgetStory, type CardState, type WidgetState } from '../../../../stories/support/WidgetStory';
 import { BreakdownView, type BreakdownViewKind } from './BreakdownView';
 
 const VIEWS: BreakdownViewKind[] = ['table', 'bar', 'pie'];
@@ -26,6 +26,7 @@ interface Args {
   state: WidgetState;
   data: DataVariant;
   narrow: boolean;
+  card: CardState;
 }
 
 const meta = {
@@ -39,7 +40,7 @@ const meta = {
     granularity: ARG_TYPES.granularity,
     state: ARG_TYPES.state,
     data: ARG_TYPES.data,
-    narrow: ARG_TYPES.narrow,
+    narrow: ARG_TYPES.narrow, card: ARG_TYPES.card,
   },
   args: {
     title: '',
@@ -53,7 +54,7 @@ const meta = {
     granularity: 'month',
     state: 'ready',
     data: 'demo data',
-    narrow: false,
+    narrow: false, card: 'as drawn',
   },
   render: (args, { globals }) => {
     const { locale, theme } = storyGlobals(globals);
@@ -62,7 +63,7 @@ const meta = {
     const series = applyVariant(demoSeries({ metric: args.metric, mode: args.mode, field: args.field, granularity: args.granularity }), args.data);
     return (
       <div style={{ maxWidth: args.narrow ? 360 : 720 }}>
-        <WidgetStory state={args.state} t={kit.t} title={title} height={320} series={series} narrow={args.narrow}>
+        <WidgetStory state={args.state} t={kit.t} title={title} height={320} series={series} narrow={args.narrow} card={args.card}>
           {(data) => (
             <BreakdownView
               // A new view per control change, so the view arg is the one shown.
@@ -139,3 +140,9 @@ export const EveryField: Story = {
     );
   },
 };
+
+/** The reader's states (READER_STATES): the ⋯ menu open, the card hidden, dark, a 390 px phone. */
+export const MenuOpen: Story = READER_STATES.menuOpen;
+export const HiddenCard: Story = READER_STATES.hidden;
+export const Dark: Story = READER_STATES.dark;
+export const Phone390: Story = READER_STATES.phone390;

@@ -1,18 +1,18 @@
 import { useCallback } from 'react';
 import type { WidgetOf } from '../../../layout/schema';
 import { useDashboardState, useSeries } from '../../../data/hooks';
+import { screenRequests } from '../../../data/layoutQueries';
 import { layoutLabel, metricName } from '../shared/labels';
 import { LoadableView } from '../shared/Loadable';
 import { useViewCommon } from '../shared/useViewCommon';
 import { BreakdownView, type BreakdownViewKind } from './BreakdownView';
 
 /** Enough items for every page the reader may open; Other stays exact whatever is cut. */
-const MAX_ITEMS = 100;
 
 /** `breakdown` widget: the field's items for the metric; the chosen view is kept in the URL when the widget has an id. */
 export function Breakdown({ config }: { config: WidgetOf<'breakdown'> }) {
   const common = useViewCommon();
-  const series = useSeries({ metric: config.metric, mode: config.mode, field: config.field, topN: MAX_ITEMS, over: 'range' });
+  const series = useSeries(screenRequests(config)[0]!);
   const stored = useDashboardState((s) => (config.id ? s.views[config.id] : undefined));
   const setView = useDashboardState((s) => s.setView);
   const addFilter = useDashboardState((s) => s.addFilter);

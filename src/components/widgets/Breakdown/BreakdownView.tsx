@@ -64,7 +64,8 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
     top: named[0]?.name ?? '–',
     value: named[0] ? value(named[0].value) : '–',
   });
-  const table = breakdownTable(rows, { caption: description, field, metricName: metricName(t, metric), value, searchUrl: props.searchUrl, t, format });
+  const { onSelect } = props;
+  const table = breakdownTable(rows, { caption: description, field, metricName: metricName(t, metric), value, searchUrl: props.searchUrl, t, format, onSelect });
   const other = rows.find((r) => r.isOther);
   const overlapping = rows.reduce((sum, r) => sum + r.value, 0) > series.summary && series.summary > 0;
   const json = { field, metric, mode: props.mode, items: rows.map(({ id, name, value: v, share, isOther }) => ({ id, name, value: v, share, isOther })) };
@@ -174,6 +175,8 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
       initiallyHidden={props.collapsed}
       themeKey={props.themeKey}
       className="rs-breakdown"
+      // A ring slice filters as its bar-list row does (Other names no item); the table's buttons are the keyboard's way.
+      onSelect={onSelect && ((_, i) => chartRows[i] && !chartRows[i].isOther && onSelect(chartRows[i].id))}
     />
   );
 });

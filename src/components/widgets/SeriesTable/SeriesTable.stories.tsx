@@ -2,12 +2,12 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { FieldId } from '../../../core/fields';
 import type { MetricId, Mode } from '../../../core/metrics';
 import type { Granularity } from '../../../core/series/types';
-import { ARG_TYPES, PHONE_360 } from '../../../../stories/support/argTypes';
+import { ARG_TYPES, PHONE_360, READER_STATES } from '../../../../stories/support/argTypes';
 import { demoSeries } from '../../../../stories/support/demoSeries';
 import { storyGlobals } from '../../../../stories/support/globals';
 import { applyVariant, type DataVariant } from '../../../../stories/support/variants';
 import { widgetKit } from '../../../../stories/support/widgetKit';
-import { WidgetStory, type WidgetState } from '../../../../stories/support/WidgetStory';
+import { WidgetStory, type CardState, type WidgetState } from '../../../../stories/support/WidgetStory';
 import { SeriesTableView } from './SeriesTableView';
 
 interface Args {
@@ -20,6 +20,7 @@ interface Args {
   state: WidgetState;
   data: DataVariant;
   narrow: boolean;
+  card: CardState;
 }
 
 const meta = {
@@ -31,9 +32,9 @@ const meta = {
     granularity: ARG_TYPES.granularity,
     state: ARG_TYPES.state,
     data: ARG_TYPES.data,
-    narrow: ARG_TYPES.narrow,
+    narrow: ARG_TYPES.narrow, card: ARG_TYPES.card,
   },
-  args: { title: 'Usage by month', metrics: ['views', 'downloads', 'download_volume'], mode: 'delta', field: '', granularity: 'month', state: 'ready', data: 'demo data', narrow: false },
+  args: { title: 'Usage by month', metrics: ['views', 'downloads', 'download_volume'], mode: 'delta', field: '', granularity: 'month', state: 'ready', data: 'demo data', narrow: false, card: 'as drawn' },
   render: (args, { globals }) => {
     const kit = widgetKit(storyGlobals(globals).locale);
     const field = args.field || undefined;
@@ -42,7 +43,7 @@ const meta = {
     if (!first) return <p>Pick at least one metric.</p>;
     return (
       <div style={{ maxWidth: args.narrow ? 360 : 960 }}>
-        <WidgetStory state={args.state} t={kit.t} title={args.title} height={240} series={first} narrow={args.narrow}>
+        <WidgetStory state={args.state} t={kit.t} title={args.title} height={240} series={first} narrow={args.narrow} card={args.card}>
           {(shown) => (
             <SeriesTableView
               title={args.title}
@@ -73,3 +74,9 @@ export const LongLabels: Story = { args: { data: 'long labels', field: 'funders'
 export const RtlLengthLabels: Story = { name: 'RTL-length labels', args: { data: 'RTL-length labels', field: 'publishers', metrics: ['views', 'downloads'] } };
 export const HugeNumbers: Story = { args: { data: 'huge numbers' } };
 export const TinyScreen: Story = { args: { narrow: true }, globals: PHONE_360 };
+
+/** The reader's states (READER_STATES): the ⋯ menu open, the card hidden, dark, a 390 px phone. */
+export const MenuOpen: Story = READER_STATES.menuOpen;
+export const HiddenCard: Story = READER_STATES.hidden;
+export const Dark: Story = READER_STATES.dark;
+export const Phone390: Story = READER_STATES.phone390;

@@ -1,16 +1,16 @@
+import type { QueryFilter } from '../../../api/query';
 import type { ReactNode } from 'react';
 import type { FieldId } from '../../../core/fields';
 import type { MetricId, Mode } from '../../../core/metrics';
 import type { WidgetSeries } from '../../../core/series/types';
 import type { WidgetOf } from '../../../layout/schema';
 import { useSeries, type Loadable } from '../../../data/hooks';
+import { BREAKDOWN_ITEMS } from '../../../data/layoutQueries';
 import { layoutLabel, metricName } from '../shared/labels';
 import { LoadableView } from '../shared/Loadable';
 import { useViewCommon } from '../shared/useViewCommon';
 import { SeriesTableView } from './SeriesTableView';
 
-/** Enough items for a full table of a field; the rest is an exact Other. */
-const MAX_ITEMS = 100;
 
 /** `table` widget: the series of any metrics as a sortable table. */
 export function SeriesTable({ config }: { config: WidgetOf<'table'> }) {
@@ -18,7 +18,7 @@ export function SeriesTable({ config }: { config: WidgetOf<'table'> }) {
   const title =
     layoutLabel(config.title, common) ?? common.t('table.title', { metric: config.metrics.map((m) => metricName(common.t, m)).join(', ') });
   return (
-    <AllSeries metrics={config.metrics} mode={config.mode} field={config.field} loaded={[]}>
+    <AllSeries metrics={config.metrics} mode={config.mode} field={config.field} filters={config.filters} loaded={[]}>
       {(loadable) => (
         <LoadableView loadable={loadable} t={common.t} title={title} height={240}>
           {(series) => (
@@ -42,6 +42,8 @@ interface AllSeriesProps {
   metrics: MetricId[];
   mode: Mode;
   field?: FieldId;
+  /** The widget's own layout filters. */
+  filters?: readonly QueryFilter[];
   loaded: WidgetSeries[];
   children: (loadable: Loadable<WidgetSeries[]>) => ReactNode;
 }
@@ -50,14 +52,14 @@ interface AllSeriesProps {
  * Loads one series per metric, one component level per metric: hooks cannot be called in a loop,
  * and the metric list is the widget's own configuration.
  */
-function AllSeries({ metrics, mode, field, loaded, children }: AllSeriesProps) {
+function AllSeries({ metrics, mode, field, filters, loaded, children }: AllSeriesProps) {
   const [metric, ...rest] = metrics;
-  const loadable = useSeries({ metric: metric!, mode, ...(field ? { field, topN: MAX_ITEMS, over: 'range' as const } : {}) });
+  const loadable = useSeries({ metric: metric!, mode, ...(filters ? { filters } : {}), ...(field ? { field, topN: BREAKDOWN_ITEMS, over: 'range' as const } : {}) });
   if (loadable.status !== 'success') return <>{children(loadable)}</>;
   const all = [...loaded, loadable.data];
   if (rest.length === 0) return <>{children({ status: 'success', data: all })}</>;
   return (
-    <AllSeries metrics={rest} mode={mode} field={field} loaded={all}>
+    <AllSeries metrics={rest} mode={mode} field={field} filters={filters} loaded={all}>
       {children}
     </AllSeries>
   );

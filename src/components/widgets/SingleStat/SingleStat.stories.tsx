@@ -1,12 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { MetricId, Mode } from '../../../core/metrics';
 import type { Comparison, Granularity } from '../../../core/series/types';
-import { ARG_TYPES, PHONE_360 } from '../../../../stories/support/argTypes';
+import { ARG_TYPES, PHONE_360, READER_STATES } from '../../../../stories/support/argTypes';
 import { demoSeries } from '../../../../stories/support/demoSeries';
 import { storyGlobals } from '../../../../stories/support/globals';
 import { applyVariant, type DataVariant } from '../../../../stories/support/variants';
 import { widgetKit } from '../../../../stories/support/widgetKit';
-import { WidgetStory, type WidgetState } from '../../../../stories/support/WidgetStory';
+import { WidgetStory, type CardState, type WidgetState } from '../../../../stories/support/WidgetStory';
 import { metricName } from '../shared/labels';
 import { SingleStatView } from './SingleStatView';
 
@@ -20,19 +20,20 @@ interface Args {
   state: WidgetState;
   data: DataVariant;
   narrow: boolean;
+  card: CardState;
 }
 
 const meta = {
   title: 'Widgets/single-stat',
-  argTypes: { metric: ARG_TYPES.metric, mode: ARG_TYPES.mode, granularity: ARG_TYPES.granularity, comparison: ARG_TYPES.comparison, state: ARG_TYPES.state, data: ARG_TYPES.data, narrow: ARG_TYPES.narrow },
-  args: { title: '', metric: 'records', mode: 'cumulative', granularity: 'week', comparison: 'previous-period', state: 'ready', data: 'demo data', narrow: false },
+  argTypes: { metric: ARG_TYPES.metric, mode: ARG_TYPES.mode, granularity: ARG_TYPES.granularity, comparison: ARG_TYPES.comparison, state: ARG_TYPES.state, data: ARG_TYPES.data, narrow: ARG_TYPES.narrow, card: ARG_TYPES.card },
+  args: { title: '', metric: 'records', mode: 'cumulative', granularity: 'week', comparison: 'previous-period', state: 'ready', data: 'demo data', narrow: false, card: 'as drawn' },
   render: (args, { globals }) => {
     const kit = widgetKit(storyGlobals(globals).locale);
     const title = args.title || metricName(kit.t, args.metric);
     const series = applyVariant(demoSeries({ metric: args.metric, mode: args.mode, granularity: args.granularity, comparison: args.comparison }), args.data);
     return (
       <div style={{ maxWidth: args.narrow ? 360 : 320 }}>
-        <WidgetStory state={args.state} t={kit.t} title={title} height={140} series={series} narrow={args.narrow}>
+        <WidgetStory state={args.state} t={kit.t} title={title} height={140} series={series} narrow={args.narrow} card={args.card}>
           {(data) => <SingleStatView title={title} metric={args.metric} mode={args.mode} series={data} {...kit} />}
         </WidgetStory>
       </div>
@@ -75,3 +76,9 @@ export const EveryMetric: Story = {
     );
   },
 };
+
+/** The reader's states (READER_STATES): the ⋯ menu open, the card hidden, dark, a 390 px phone. */
+export const MenuOpen: Story = READER_STATES.menuOpen;
+export const HiddenCard: Story = READER_STATES.hidden;
+export const Dark: Story = READER_STATES.dark;
+export const Phone390: Story = READER_STATES.phone390;

@@ -4,12 +4,12 @@ import type { FieldId } from '../../../core/fields';
 import type { MetricId, Mode } from '../../../core/metrics';
 import type { TimeChartKind } from '../../../core/charts/timeSeries';
 import type { Comparison, Granularity } from '../../../core/series/types';
-import { ARG_TYPES, PHONE_360 } from '../../../../stories/support/argTypes';
+import { ARG_TYPES, PHONE_360, READER_STATES } from '../../../../stories/support/argTypes';
 import { demoSeries } from '../../../../stories/support/demoSeries';
 import { storyGlobals, type StorybookLocale } from '../../../../stories/support/globals';
 import { applyVariant, type DataVariant } from '../../../../stories/support/variants';
 import { widgetKit } from '../../../../stories/support/widgetKit';
-import { WidgetStory, type WidgetState } from '../../../../stories/support/WidgetStory';
+import { WidgetStory, type CardState, type WidgetState } from '../../../../stories/support/WidgetStory';
 import { metricName } from '../shared/labels';
 import { TimeSeriesView } from './TimeSeriesView';
 
@@ -27,6 +27,7 @@ interface Args {
   state: WidgetState;
   data: DataVariant;
   narrow: boolean;
+  card: CardState;
 }
 
 /** Holds the reader's choices (metric, "show separately") as the dashboard's store would. */
@@ -42,7 +43,7 @@ function TimeSeriesStory({ args, locale, theme }: { args: Args; locale: Storyboo
   );
   return (
     <div style={{ maxWidth: args.narrow ? 360 : 960 }}>
-      <WidgetStory state={args.state} t={kit.t} title={title} height={args.height} series={series} narrow={args.narrow}>
+      <WidgetStory state={args.state} t={kit.t} title={title} height={args.height} series={series} narrow={args.narrow} card={args.card}>
         {(data) => (
           <TimeSeriesView
             title={title}
@@ -79,7 +80,7 @@ const meta = {
     comparison: ARG_TYPES.comparison,
     state: ARG_TYPES.state,
     data: ARG_TYPES.data,
-    narrow: ARG_TYPES.narrow,
+    narrow: ARG_TYPES.narrow, card: ARG_TYPES.card,
   },
   args: {
     metrics: ['views', 'downloads', 'views_unique_visitors'],
@@ -93,7 +94,7 @@ const meta = {
     comparison: 'none',
     state: 'ready',
     data: 'demo data',
-    narrow: false,
+    narrow: false, card: 'as drawn',
   },
   // Keyed by the args, so changing a control starts from its initial choices again.
   render: (args, { globals }) => <TimeSeriesStory key={JSON.stringify(args)} args={args} {...storyGlobals(globals)} />,
@@ -119,3 +120,10 @@ export const LongLabels: Story = { args: { data: 'long labels', separately: 'res
 export const RtlLengthLabels: Story = { name: 'RTL-length labels', args: { data: 'RTL-length labels', separately: 'countries', granularity: 'month' } };
 export const HugeNumbers: Story = { args: { data: 'huge numbers', metrics: ['download_volume'], granularity: 'month' } };
 export const TinyScreen: Story = { args: { narrow: true, height: 240 }, globals: PHONE_360 };
+
+/** The reader's states (READER_STATES): the ⋯ menu open, the table view, the card hidden, dark, a 390 px phone. */
+export const MenuOpen: Story = READER_STATES.menuOpen;
+export const TableView: Story = READER_STATES.tableView;
+export const HiddenCard: Story = READER_STATES.hidden;
+export const Dark: Story = READER_STATES.dark;
+export const Phone390: Story = READER_STATES.phone390;

@@ -13,7 +13,7 @@ export function TimeSeries({ config }: { config: WidgetOf<'time-series'> }) {
   const common = useViewCommon();
   const [metric, setMetric] = useState<MetricId>(config.metrics[0]!);
   const [separately, setSeparately] = useState<FieldId | null>(null);
-  const series = useSeries({ metric, mode: config.mode, ...(separately ? { field: separately, topN: config.topN } : {}) });
+  const series = useSeries({ metric, mode: config.mode, filters: config.filters, ...(separately ? { field: separately, topN: config.topN } : {}) });
   const title = layoutLabel(config.title, common) ?? common.t('timeSeries.title', { metric: metricName(common.t, metric) });
   return (
     <LoadableView loadable={series} t={common.t} title={title} height={config.height + 48}>

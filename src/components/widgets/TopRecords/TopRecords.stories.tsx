@@ -1,11 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { TopRecordsResponse } from '../../../api/schemas';
-import { ARG_TYPES, PHONE_360 } from '../../../../stories/support/argTypes';
+import { ARG_TYPES, PHONE_360, READER_STATES } from '../../../../stories/support/argTypes';
 import { demoSeries, STORY_TODAY } from '../../../../stories/support/demoSeries';
 import { storyGlobals } from '../../../../stories/support/globals';
 import { LONG_LABELS, RTL_LABELS, type DataVariant } from '../../../../stories/support/variants';
 import { widgetKit } from '../../../../stories/support/widgetKit';
-import { WidgetStory, type WidgetState } from '../../../../stories/support/WidgetStory';
+import { WidgetStory, type CardState, type WidgetState } from '../../../../stories/support/WidgetStory';
 import { metricName } from '../shared/labels';
 import { TopRecordsView } from './TopRecordsView';
 
@@ -53,6 +53,7 @@ interface Args {
   state: WidgetState;
   data: DataVariant;
   narrow: boolean;
+  card: CardState;
 }
 
 const meta = {
@@ -62,9 +63,9 @@ const meta = {
     limit: { control: { type: 'number', min: 1, max: 100 }, table: { category: 'widget' } },
     state: ARG_TYPES.state,
     data: ARG_TYPES.data,
-    narrow: ARG_TYPES.narrow,
+    narrow: ARG_TYPES.narrow, card: ARG_TYPES.card,
   },
-  args: { metric: 'views', limit: 10, recordUrl: '/records/{id}', state: 'ready', data: 'demo data', narrow: false },
+  args: { metric: 'views', limit: 10, recordUrl: '/records/{id}', state: 'ready', data: 'demo data', narrow: false, card: 'as drawn' },
   render: (args, { globals }) => {
     const kit = widgetKit(storyGlobals(globals).locale);
     const title = metricName(kit.t, args.metric);
@@ -73,7 +74,7 @@ const meta = {
     const series = demoSeries({ metric: args.metric, mode: 'delta', granularity: 'day' });
     return (
       <div style={{ maxWidth: args.narrow ? 360 : 720 }}>
-        <WidgetStory state={args.state} t={kit.t} title={title} height={320} series={series} narrow={args.narrow}>
+        <WidgetStory state={args.state} t={kit.t} title={title} height={320} series={series} narrow={args.narrow} card={args.card}>
           {() => <TopRecordsView title={title} data={data} recordUrl={args.recordUrl || undefined} {...kit} />}
         </WidgetStory>
       </div>
@@ -93,3 +94,9 @@ export const LongLabels: Story = { args: { data: 'long labels' } };
 export const RtlLengthLabels: Story = { name: 'RTL-length labels', args: { data: 'RTL-length labels' } };
 export const HugeNumbers: Story = { args: { data: 'huge numbers' } };
 export const TinyScreen: Story = { args: { narrow: true }, globals: PHONE_360 };
+
+/** The reader's states (READER_STATES): the ⋯ menu open, the card hidden, dark, a 390 px phone. */
+export const MenuOpen: Story = READER_STATES.menuOpen;
+export const HiddenCard: Story = READER_STATES.hidden;
+export const Dark: Story = READER_STATES.dark;
+export const Phone390: Story = READER_STATES.phone390;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { WorldMapView, type WorldMapViewProps } from './WorldMapView';
 import { echarts } from '../../charts/echarts';
 import { makeSeries } from '../../../core/charts/testSeries';
@@ -70,5 +71,15 @@ describe('selecting a country', () => {
     await waitFor(() => expect(echarts.getInstanceByDom(dom)).toBeDefined());
     echarts.getInstanceByDom(dom)!.trigger('click', { name: 'DE', componentType: 'series' } as never);
     expect(picked).toEqual(['DE']);
+  });
+
+  it('when a keyboard user presses Enter on a country in the table view, then the widget reports its code, as a click on the map does', async () => {
+    const picked: string[] = [];
+    render(<WorldMapView {...props({ onSelect: (code) => picked.push(code) })} />);
+    cardAction('View as table');
+    screen.getByRole('button', { name: 'France' }).focus();
+    await userEvent.keyboard('{Enter}');
+    expect(picked).toEqual(['FR']);
+    expect(screen.queryByRole('button', { name: /Other/ })).toBeNull();
   });
 });

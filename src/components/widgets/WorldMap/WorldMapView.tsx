@@ -47,7 +47,8 @@ export const WorldMapView = memo(function WorldMapView(props: WorldMapViewProps)
     top: top?.name ?? '–',
     value: top ? value(top.value) : '–',
   });
-  const table = breakdownTable(rows, { caption: description, field: 'countries', metricName: metricName(t, metric), value, t, format });
+  // The table's country buttons are the keyboard's way to what a click on the map does.
+  const table = breakdownTable(rows, { caption: description, field: 'countries', metricName: metricName(t, metric), value, t, format, onSelect: props.onSelect });
   table.columns[0] = { key: 'item', header: t('map.country') };
 
   const buildOption = useCallback(

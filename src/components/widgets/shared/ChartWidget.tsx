@@ -48,8 +48,8 @@ export interface ChartWidgetProps {
   /** Forces a chart re-theme (theme changes made through the dashboard root are noticed anyway). */
   themeKey?: string;
   className?: string;
-  /** Told the `name` of a clicked chart item (a country on the map): the dashboard filters by it. */
-  onSelect?: (name: string) => void;
+  /** Told the `name` and data index of a clicked chart item (a country, a ring slice): the dashboard filters by it. */
+  onSelect?: (name: string, dataIndex: number) => void;
 }
 
 export function ChartWidget(props: ChartWidgetProps) {
@@ -76,8 +76,8 @@ export function ChartWidget(props: ChartWidgetProps) {
     chartRef.current = c;
     c?.off('click');
     c?.on('click', (p) => {
-      const name = (p as { name?: unknown }).name;
-      if (typeof name === 'string' && name !== '') onSelectRef.current?.(name);
+      const { name, dataIndex } = p as { name?: unknown; dataIndex?: unknown };
+      if (typeof name === 'string' && name !== '') onSelectRef.current?.(name, typeof dataIndex === 'number' ? dataIndex : -1);
     });
   }, []);
   const exports = {

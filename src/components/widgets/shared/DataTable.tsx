@@ -1,6 +1,7 @@
 /**
  * The accessible table every widget offers (semantic-ui-react Table; "view as table"), sortable by any column with
- * buttons in the headers and `aria-sort` so screen readers announce the order.
+ * buttons in the headers and `aria-sort` so screen readers announce the order. Numeric cells
+ * hold their exact value in a `<data value>` element.
  */
 import { useMemo, useState } from 'react';
 import { Table } from 'semantic-ui-react';
@@ -72,7 +73,9 @@ export function DataTable({ model, t, sortable = true, showCaption = false }: Da
             <Table.Row key={r.key}>
               {r.cells.map((cell, i) => {
                 const col = model.columns[i];
-                const content = cell.display ?? cell.raw;
+                const shown = cell.display ?? cell.raw;
+                // A number keeps its exact value beside the formatted one (as single stats do).
+                const content = typeof cell.raw === 'number' ? <data value={cell.raw}>{shown}</data> : shown;
                 const align = col?.numeric ? 'right' : undefined;
                 // The first cell names the row: a row header for screen readers.
                 return i === 0 ? (

@@ -29,14 +29,20 @@ export function WidgetFrame({ title, description, t, controls, tableToggle, expo
   const [hidden, setHidden] = useState(initiallyHidden);
   return (
     <section className={['rs-widget', hidden ? 'rs-widget-hidden' : '', className].filter(Boolean).join(' ')} aria-labelledby={headingId}>
+      {/* The ⋯ menu stays on the title's line at any width: the title and the switches wrap in
+          their own box beside it (a long title is cut after two lines, whole in its `title`). */}
       <header className="rs-widget-header">
-        <h3 id={headingId} className="rs-widget-title">
-          {title}
-        </h3>
-        <div className="rs-widget-toolbar" role="group" aria-label={`${t('common.controls')}: ${title}`}>
-          {!hidden && controls}
-          <CardMenu title={title} t={t} tableToggle={tableToggle} exports={exports} hidden={hidden} onHiddenChange={setHidden} />
+        <div className="rs-widget-heading">
+          <h3 id={headingId} className="rs-widget-title" title={title}>
+            {title}
+          </h3>
+          {!hidden && controls && (
+            <div className="rs-widget-toolbar" role="group" aria-label={`${t('common.controls')}: ${title}`}>
+              {controls}
+            </div>
+          )}
         </div>
+        <CardMenu title={title} t={t} tableToggle={tableToggle} exports={exports} hidden={hidden} onHiddenChange={setHidden} />
       </header>
       {!hidden && description && <p className="rs-widget-description">{description}</p>}
       {!hidden && <div className="rs-widget-body">{children}</div>}
