@@ -11,11 +11,17 @@ import type { TestProject } from 'vitest/node';
 
 const root = resolve(import.meta.dirname, '../..');
 const cli = join(root, 'server/bin/repostats.js');
+export const DEMO_END_DATE = '2026-11-30';
+export const DEMO_TODAY = '2026-12-01';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     adminToken: string;
+    /** The demo's fixed last day + 1: the "today" screenshots pin the page's clock to. */
+    today: string;
+    /** The community the screenshot suite shows (the first enabled one, by id). */
+    screenshotCommunity: string;
   }
 }
 
@@ -53,7 +59,8 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'repostats-e2e-'));
   const adminToken = 'e2e-admin-token-0123456789';
   const env = { ...process.env, REPOSTATS_DB: join(dir, 'e2e.duckdb'), REPOSTATS_ADMIN_TOKEN: adminToken };
-  execFileSync(process.execPath, [cli, 'demo', '--size', 'tiny', '--seed', '7'], { env, stdio: 'inherit' });
+  // A fixed repository (seed and last day), so screenshots are the same on any day.
+  execFileSync(process.execPath, [cli, 'demo', '--size', 'tiny', '--seed', '7', '--end-date', DEMO_END_DATE], { env, stdio: 'inherit' });
   execFileSync(process.execPath, [cli, 'aggregate'], { env, stdio: 'inherit' });
 
   const port = await freePort();
@@ -66,6 +73,11 @@ export default async function setup(project: TestProject) {
 
   project.provide('baseUrl', baseUrl);
   project.provide('adminToken', adminToken);
+  project.provide('today', DEMO_TODAY);
+  const { communities } = (await (await fetch(`${baseUrl}/api/v1/communities`)).json()) as { communities: { id: string; enabled: boolean }[] };
+  const shown = communities.filter((c) => c.id !== 'global' && c.enabled).map((c) => c.id).sort()[0];
+  if (!shown) throw new Error('the demo has no enabled community to screenshot');
+  project.provide('screenshotCommunity', shown);
   return async () => {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
