@@ -2,7 +2,8 @@
  * Package checks on the built library (run after `npm run build:lib`):
  * - publint finds no errors in the package's exports;
  * - the type declarations resolve for a consumer importing 'repostats';
- * - the library's JS (without its peers) stays under the gzip budget stated in the README.
+ * - the library's JS a page loads (without its peers; `repostats/mocks` is for tests) stays under
+ *   the gzip budget stated in the README.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -57,17 +58,20 @@ try {
   fail(`types do not resolve for a consumer:\n${(error as { stdout?: string }).stdout ?? ''}`);
 }
 
-// 3. size budget
+// 3. size budget: the JS a host ships in its page (the `.` entry and its chunks). `repostats/mocks`
+// (MSW handlers for hosts' tests) is reported beside it, not counted: no page loads it.
 const lib = join(root, 'dist/lib');
-let raw = 0;
-let gzip = 0;
+const TEST_ONLY = new Set(['mocks.js']);
+const sizes = { page: { raw: 0, gzip: 0 }, tests: { raw: 0, gzip: 0 } };
 for (const name of readdirSync(lib)) {
   if (!name.endsWith('.js')) continue;
   const body = readFileSync(join(lib, name));
-  raw += statSync(join(lib, name)).size;
-  gzip += gzipSync(body, { level: 9 }).length;
+  const into = TEST_ONLY.has(name) ? sizes.tests : sizes.page;
+  into.raw += statSync(join(lib, name)).size;
+  into.gzip += gzipSync(body, { level: 9 }).length;
 }
-console.log(`library JS without peers: ${(raw / 1024).toFixed(1)} KB raw, ${(gzip / 1024).toFixed(1)} KB gzip (budget ${BUDGET_GZIP_BYTES / 1024} KB)`);
-if (gzip > BUDGET_GZIP_BYTES) fail('library JS is over its gzip budget');
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+console.log(`library JS without peers: ${kb(sizes.page.raw)} raw, ${kb(sizes.page.gzip)} gzip (budget ${BUDGET_GZIP_BYTES / 1024} KB); repostats/mocks (tests only, not counted): ${kb(sizes.tests.raw)} raw, ${kb(sizes.tests.gzip)} gzip`);
+if (sizes.page.gzip > BUDGET_GZIP_BYTES) fail('library JS is over its gzip budget');
 
 process.exit(failed ? 1 : 0);
