@@ -20,6 +20,11 @@ export const COUNTED_EVENT_COLUMNS = [
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+function checkedDay(day: string): string {
+  if (!DAY.test(day)) throw new RangeError(`expected a day YYYY-MM-DD, got ${day}`);
+  return day;
+}
+
 function dayBefore(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
@@ -33,7 +38,8 @@ function dayBefore(day: string): string {
  * db.query(`SELECT day, type, count(*) AS n FROM (${countedEventsSql({ from: '2024-01-01', to: '2024-01-31' })}) c GROUP BY day, type`)
  */
 export function countedEventsSql({ from, to }: { from: string; to: string }): string {
-  if (!DAY.test(from) || !DAY.test(to)) throw new RangeError(`expected days YYYY-MM-DD, got ${from} and ${to}`);
+  checkedDay(from);
+  checkedDay(to);
   // The previous request that can suppress one on `from` is at most 30 s earlier, so one day of
   // look-back is enough to decide every event in the range.
   const lookBack = dayBefore(from);
@@ -51,15 +57,31 @@ WHERE day >= DATE '${from}'
   AND (previous_ts IS NULL OR ts - previous_ts > INTERVAL '${DOUBLE_CLICK_SECONDS} seconds')`;
 }
 
+/** Columns of `counted_events`: what the readers of usage need of a counted event (see countedUsageSql). */
+export const COUNTED_STORED_COLUMNS = ['type', 'day', 'record_id', 'visitor_id', 'file_key', 'size', 'country', 'referrer'] as const;
+
 /**
- * The counted events of `from`..`to` with what every reader of usage needs from the record: its
- * parent (the record itself when unknown) and, for raw hits that carry no size, the size of the
- * file a download names. Columns: type, day, record_id, parent_id, visitor_id, file_key, size,
- * country, referrer.
+ * Rewrites `counted_events` for `from`..`to` from the raw events (the usage aggregation does, for
+ * the days it recomputes, before their facts): statements to run in one transaction.
  */
-export function countedUsageSql(range: { from: string; to: string }): string {
+export function rebuildCountedEventsSql({ from, to }: { from: string; to: string }): string[] {
+  const cols = COUNTED_STORED_COLUMNS.join(', ');
+  return [
+    `DELETE FROM counted_events WHERE day BETWEEN DATE '${checkedDay(from)}' AND DATE '${checkedDay(to)}'`,
+    `INSERT INTO counted_events (${cols}) SELECT ${cols} FROM (${countedEventsSql({ from, to })}) c`,
+  ];
+}
+
+/**
+ * The counted events of `from`..`to` (as the last aggregation stored them) with what every reader
+ * of usage needs from the record: its parent (the record itself when unknown) and, for raw hits
+ * that carry no size, the size of the file a download names. Columns: type, day, record_id,
+ * parent_id, visitor_id, file_key, size, country, referrer.
+ */
+export function countedUsageSql({ from, to }: { from: string; to: string }): string {
   return `SELECT e.type, e.day, e.record_id, COALESCE(r.parent_id, e.record_id) AS parent_id, e.visitor_id,
          e.file_key, COALESCE(e.size, f.size) AS size, e.country, e.referrer
-  FROM (${countedEventsSql(range)}) e LEFT JOIN records r ON r.record_id = e.record_id
-  LEFT JOIN record_files f ON f.record_id = e.record_id AND f.file_key = e.file_key`;
+  FROM counted_events e LEFT JOIN records r ON r.record_id = e.record_id
+  LEFT JOIN record_files f ON f.record_id = e.record_id AND f.file_key = e.file_key
+  WHERE e.day BETWEEN DATE '${checkedDay(from)}' AND DATE '${checkedDay(to)}'`;
 }

@@ -46,7 +46,7 @@ const repository = fc.record({
 type Repository = typeof repository extends fc.Arbitrary<infer T> ? T : never;
 
 async function load(repo: Repository): Promise<void> {
-  const tables = ['records', 'record_items', 'memberships', 'events', 'agg_record_facts', 'agg_usage_facts', 'agg_bookmarks', 'dirty_days'];
+  const tables = ['records', 'record_items', 'memberships', 'events', 'counted_events', 'agg_record_facts', 'agg_usage_facts', 'agg_bookmarks', 'dirty_days'];
   for (const t of tables) await db.exec(`DELETE FROM ${t}`);
   await addRecords(db, repo.records.map((r, i) => ({
     id: `r${i}`, parent: `P${r.parent}`, owner: `u${r.owner}`, created: r.created,

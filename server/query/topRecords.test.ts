@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { SqlEngine } from '../storage/port';
 import { addEvents, addMemberships, addRecords, freshDb } from '../domain/aggregate/testing';
+import { runAggregation } from '../domain/aggregate/run';
 import { topRecords } from './topRecords';
 
 let db: SqlEngine;
@@ -26,6 +27,8 @@ it('when a record was added twice and then removed, then its views after the rem
     { type: 'view', ts: '2024-02-10T10:00:00Z', record: 'r2', visitor: 'b' },
     { type: 'view', ts: '2024-02-11T10:00:00Z', record: 'r2', visitor: 'c' },
   ]);
+  // Usage is read as the last aggregation counted it (counted_events).
+  await runAggregation(db, { today: '2024-04-01' });
   const top = await topRecords(db, { community: 'c1', metric: 'views', start: '2024-01-01', end: '2024-03-31', limit: 10 });
   expect(top.records.map((r) => [r.id, r.value, r.uniqueVisitors])).toEqual([['r2', 2, 2], ['r1', 1, 1]]);
   const global = await topRecords(db, { community: 'global', metric: 'views', start: '2024-01-01', end: '2024-03-31', limit: 10 });

@@ -19,17 +19,27 @@ const V = `ev.type = 'view'`;
 const D = `ev.type = 'download'`;
 const visitorDays = (type: string) => `COUNT(DISTINCT CASE WHEN ${type} THEN CAST(ev.day AS TEXT) || '|' || ev.visitor_id END)`;
 
+/** What a distinct usage metric counts: the events it looks at and the key it counts once. */
+const DISTINCT_KEYS: Partial<Record<MetricId, { type: string; key: string }>> = {
+  views_unique_records: { type: V, key: 'ev.record_id' },
+  views_unique_parents: { type: V, key: 'ev.parent_id' },
+  downloads_unique_records: { type: D, key: 'ev.record_id' },
+  downloads_unique_parents: { type: D, key: 'ev.parent_id' },
+  downloads_unique_files: { type: D, key: `ev.record_id || '|' || COALESCE(ev.file_key, '')` },
+};
+const distinctCount = (m: MetricId) => `COUNT(DISTINCT CASE WHEN ${DISTINCT_KEYS[m]!.type} THEN ${DISTINCT_KEYS[m]!.key} END)`;
+
 /** How a usage metric is counted over a period's events (every usage metric: `satisfies` fails the type check on a missing one). */
 const USAGE_EXPRESSIONS: Partial<Record<MetricId, string>> = {
   views: `SUM(CASE WHEN ${V} THEN 1 ELSE 0 END)`,
   views_unique_visitors: visitorDays(V),
-  views_unique_records: `COUNT(DISTINCT CASE WHEN ${V} THEN ev.record_id END)`,
-  views_unique_parents: `COUNT(DISTINCT CASE WHEN ${V} THEN ev.parent_id END)`,
+  views_unique_records: distinctCount('views_unique_records'),
+  views_unique_parents: distinctCount('views_unique_parents'),
   downloads: `SUM(CASE WHEN ${D} THEN 1 ELSE 0 END)`,
   downloads_unique_visitors: visitorDays(D),
-  downloads_unique_records: `COUNT(DISTINCT CASE WHEN ${D} THEN ev.record_id END)`,
-  downloads_unique_parents: `COUNT(DISTINCT CASE WHEN ${D} THEN ev.parent_id END)`,
-  downloads_unique_files: `COUNT(DISTINCT CASE WHEN ${D} THEN ev.record_id || '|' || COALESCE(ev.file_key, '') END)`,
+  downloads_unique_records: distinctCount('downloads_unique_records'),
+  downloads_unique_parents: distinctCount('downloads_unique_parents'),
+  downloads_unique_files: distinctCount('downloads_unique_files'),
   download_volume: `SUM(CASE WHEN ${D} THEN COALESCE(ev.size, 0) ELSE 0 END)`,
 } satisfies Record<UsageMetricId, string>;
 
@@ -70,14 +80,36 @@ export function usageQuerySql(plan: UsageQueryPlan): { sql: string; params: unkn
     ...plan.fields.map((f) => dimensionWhere(f, 'ev')),
     ...(plan.hideRestricted ? [`ev.record_id NOT IN (${RESTRICTED_RECORDS})`] : []),
   ].join(' AND ');
+  const head = `WITH ${isGlobal ? '' : `${membershipIntervalsCte(`AND community_id = ${community}`)},`}
+ev AS (${countedUsageSql({ from, to })}),
+${bucketsCte(plan.buckets)}`;
+  const source = `FROM ev ${membership} ${dims.map((d) => d.join).join(' ')}`;
+  const items = dims.map((d, i) => `${d.item} AS d${i}`);
+  const itemCols = dims.map((_, i) => `d${i}`);
+  if (plan.match === 'to_end' && plan.metrics.every((m) => DISTINCT_KEYS[m])) {
+    // A distinct count up to a period's end counts the keys first seen by then: one pass finds
+    // each key's first day, instead of joining every event to every period that ends after it.
+    const firsts = plan.metrics.map((m, i) => {
+      const { type, key } = DISTINCT_KEYS[m]!;
+      return `SELECT ${[...items, `${i} AS mi`, `${key} AS k`].join(', ')}, MIN(ev.day) AS first_day
+${source}
+WHERE ${where} AND ${type} AND ${key} IS NOT NULL
+GROUP BY ${[...dims.map((d) => d.item), key].join(', ')}`;
+    });
+    const counts = plan.metrics.map((_, i) => `CAST(SUM(CASE WHEN f.mi = ${i} THEN 1 ELSE 0 END) AS BIGINT) AS m${i}`);
+    const sql = `${head},
+f AS (${firsts.join('\nUNION ALL\n')})
+SELECT ${['bk.b AS b', ...itemCols.map((c) => `f.${c} AS ${c}`)].join(', ')}, ${counts.join(', ')}
+FROM f JOIN bk ON f.first_day <= bk.be
+GROUP BY ${['bk.b', ...itemCols.map((c) => `f.${c}`)].join(', ')}`;
+    return { sql, params: p.values };
+  }
   const groups = ['bk.b', ...dims.map((d) => d.item)];
   const metrics = plan.metrics.map((m, i) => `CAST(${USAGE_EXPRESSIONS[m]} AS BIGINT) AS m${i}`);
   const match = plan.match === 'within' ? 'ev.day BETWEEN bk.bs AND bk.be' : 'ev.day <= bk.be';
-  const sql = `WITH ${isGlobal ? '' : `${membershipIntervalsCte(`AND community_id = ${community}`)},`}
-ev AS (${countedUsageSql({ from, to })}),
-${bucketsCte(plan.buckets)}
+  const sql = `${head}
 SELECT ${groups.map((g, i) => (i === 0 ? `${g} AS b` : `${g} AS d${i - 1}`)).join(', ')}, ${metrics.join(', ')}
-FROM ev ${membership} ${dims.map((d) => d.join).join(' ')}
+${source}
 JOIN bk ON ${match}
 WHERE ${where}
 GROUP BY ${groups.join(', ')}`;

@@ -8,7 +8,7 @@
  */
 import { USAGE_FIELD_IDS } from '../../../src/core/fields';
 import type { SqlEngine } from '../../storage/port';
-import { countedUsageSql } from '../counting';
+import { countedUsageSql, rebuildCountedEventsSql } from '../counting';
 import { FACT_COLUMNS } from './facts';
 import { membershipIntervalsCte } from './intervals';
 import { HISTORY_START, inPeriod, itemPeriodsSql } from '../itemPeriods';
@@ -175,6 +175,9 @@ export async function rebuildUsageFacts(
   communities: CommunitySet = 'all',
 ): Promise<void> {
   if (communities !== 'all' && communities.length === 0) return;
+  // Every community's recompute covers the days whose events changed ('*' dirt and new days): the
+  // counted events of those days are rewritten first, and every facts statement reads them.
+  if (communities === 'all') for (const sql of rebuildCountedEventsSql(range)) await tx.exec(sql);
   const only = communities === 'all' ? '' : `AND community_id IN (${inList(communities)})`;
   await tx.exec(`DELETE FROM agg_usage_facts WHERE day BETWEEN CAST($1 AS DATE) AND CAST($2 AS DATE) ${only}`, [
     range.from,
