@@ -25,3 +25,17 @@ export function itemPeriodsSql(where: (alias: string) => string = () => 'TRUE'):
 export function inPeriod(alias: string, day: string): string {
   return `${day} >= ${alias}.valid_from AND (${alias}.valid_to IS NULL OR ${day} < ${alias}.valid_to)`;
 }
+
+/**
+ * The distinct periods `(record_id, valid_from, valid_to)` of the item rows `where` selects, an
+ * open period ending at 9999-12-31, so that `inBoundedPeriod` is a plain range: inside a LEFT JOIN,
+ * DuckDB ran the OR of `inPeriod` as a nested loop (5 minutes instead of 0.8 s on the medium demo).
+ */
+export function boundedPeriodsSql(where: (alias: string) => string): string {
+  return `(SELECT DISTINCT record_id, valid_from, COALESCE(valid_to, DATE '9999-12-31') AS valid_to FROM ${itemPeriodsSql(where)} x)`;
+}
+
+/** The condition that a row of `boundedPeriodsSql` (`alias`) was in effect on `day`. */
+export function inBoundedPeriod(alias: string, day: string): string {
+  return `${day} >= ${alias}.valid_from AND ${day} < ${alias}.valid_to`;
+}

@@ -4,7 +4,7 @@
  */
 import type { ItemDimension } from '../../src/api/query';
 import type { Bucket } from './range';
-import { inPeriod, itemPeriodsSql } from '../domain/itemPeriods';
+import { boundedPeriodsSql, inBoundedPeriod, inPeriod, itemPeriodsSql } from '../domain/itemPeriods';
 
 /** Collects positional parameters: `p.add(value)` returns its placeholder (`$3`). */
 export class Params {
@@ -51,21 +51,23 @@ export const EVENT_FIELDS: Partial<Record<ItemDimension, string>> = { countries:
  */
 export type ItemsAt = 'current' | { day: string };
 
-/** Items of field `field` (a placeholder) matching `items` (a condition on `item_id`, or none), for the record of `alias`. */
-function itemsOf(alias: string, field: string, items: string, at: ItemsAt): string {
-  if (at === 'current') {
-    return `${alias}.record_id IN (SELECT record_id FROM record_items WHERE field = ${field}${items ? ` AND ${items}` : ''})`;
-  }
-  return `EXISTS (SELECT 1 FROM ${itemPeriodsSql((a) => `${a}.field = ${field}${items ? ` AND ${a}.${items}` : ''}`)} h
-      WHERE h.record_id = ${alias}.record_id AND ${inPeriod('h', at.day)})`;
+/** Records with items of field `field` (a placeholder) matching `items` (a condition on `item_id`, or none) now. */
+function recordsWith(alias: string, field: string, items: string): string {
+  return `${alias}.record_id IN (SELECT record_id FROM record_items WHERE field = ${field}${items ? ` AND ${items}` : ''})`;
+}
+
+/** The `item_id` condition of a record-field filter (none: any item of the field). */
+function itemCondition(f: EngineFilter, p: Params): string {
+  if (f.op === 'other_than') return f.values.length ? `item_id NOT IN (${p.list(f.values)})` : '';
+  return `item_id IN (${p.list(f.values)})`;
 }
 
 /**
  * The condition a filter puts on a row with a `record_id` column (and, for event fields, the
- * event's own column). A record matches `is` when any of its values is listed; `is_not` is its
- * exact complement, so `is X` + `is_not X` is the whole.
+ * event's own column), by the records' current metadata. A record matches `is` when any of its
+ * values is listed; `is_not` is its exact complement, so `is X` + `is_not X` is the whole.
  */
-export function filterCondition(f: EngineFilter, p: Params, alias: string, at: ItemsAt = 'current'): string {
+export function filterCondition(f: EngineFilter, p: Params, alias: string): string {
   const column = EVENT_FIELDS[f.field];
   if (column) {
     const value = `COALESCE(${alias}.${column}, '')`;
@@ -74,14 +76,33 @@ export function filterCondition(f: EngineFilter, p: Params, alias: string, at: I
     return `${value} <> ''${f.values.length ? ` AND ${value} NOT IN (${p.list(f.values)})` : ''}`;
   }
   const field = p.add(f.field);
-  if (f.op === 'other_than') return itemsOf(alias, field, f.values.length ? `item_id NOT IN (${p.list(f.values)})` : '', at);
-  const matching = itemsOf(alias, field, `item_id IN (${p.list(f.values)})`, at);
-  return f.op === 'is' ? matching : `NOT (${matching})`;
+  const matching = recordsWith(alias, field, itemCondition(f, p));
+  return f.op === 'is_not' ? `NOT (${matching})` : matching;
 }
 
-/** `WHERE`-ready conjunction of the filters (`TRUE` when none). */
-export function filtersWhere(filters: readonly EngineFilter[], p: Params, alias: string, at: ItemsAt = 'current'): string {
-  return filters.length ? filters.map((f) => `(${filterCondition(f, p, alias, at)})`).join(' AND ') : 'TRUE';
+/** `WHERE`-ready conjunction of the filters by current metadata (`TRUE` when none). */
+export function filtersWhere(filters: readonly EngineFilter[], p: Params, alias: string): string {
+  return filters.length ? filters.map((f) => `(${filterCondition(f, p, alias)})`).join(' AND ') : 'TRUE';
+}
+
+/**
+ * The filters of usage rows (`alias` with `record_id` and a day): a record field's filter reads
+ * the items the record had on the row's day. Each becomes a LEFT JOIN to the periods in which the
+ * record matched (a record's periods never overlap, so a row meets at most one) and a test on
+ * whether one was met: a hash join, where a correlated EXISTS took four times as long.
+ */
+export function filtersOnDay(filters: readonly EngineFilter[], p: Params, alias: string, day: string): { joins: string; where: string } {
+  const joins: string[] = [];
+  const conditions = filters.map((f, n) => {
+    if (EVENT_FIELDS[f.field]) return `(${filterCondition(f, p, alias)})`;
+    const name = `fp${n}`;
+    const field = p.add(f.field);
+    const items = itemCondition(f, p);
+    const periods = boundedPeriodsSql((a) => `${a}.field = ${field}${items ? ` AND ${a}.${items}` : ''}`);
+    joins.push(`LEFT JOIN ${periods} ${name} ON ${name}.record_id = ${alias}.record_id AND ${inBoundedPeriod(name, day)}`);
+    return `${name}.record_id IS ${f.op === 'is_not' ? '' : 'NOT '}NULL`;
+  });
+  return { joins: joins.join('\n'), where: conditions.length ? conditions.join(' AND ') : 'TRUE' };
 }
 
 /** A field dimension's join and its item expression, for rows with a `record_id` (and event columns). */

@@ -13,7 +13,7 @@ import { GLOBAL } from '../../src/core/kinds';
 import { countedUsageSql } from '../domain/counting';
 import { membershipIntervalsCte } from '../domain/aggregate/intervals';
 import type { Bucket } from './range';
-import { Params, bucketsCte, dimensionJoin, dimensionWhere, filtersWhere, type EngineFilter } from './sqlParts';
+import { Params, bucketsCte, dimensionJoin, dimensionWhere, filtersOnDay, type EngineFilter } from './sqlParts';
 
 const V = `ev.type = 'view'`;
 const D = `ev.type = 'download'`;
@@ -75,15 +75,16 @@ export function usageQuerySql(plan: UsageQueryPlan): { sql: string; params: unkn
     : `JOIN mem_iv m ON m.record_id = ev.record_id AND ev.day >= m.m_start AND (m.m_end IS NULL OR ev.day < m.m_end)`;
   const at = { day: 'ev.day' };
   const dims = plan.fields.map((f, i) => dimensionJoin(f, p, 'ev', i, at));
+  const filters = filtersOnDay(plan.filters, p, 'ev', at.day);
   const where = [
-    filtersWhere(plan.filters, p, 'ev', at),
+    filters.where,
     ...plan.fields.map((f) => dimensionWhere(f, 'ev')),
     ...(plan.hideRestricted ? [`ev.record_id NOT IN (${RESTRICTED_RECORDS})`] : []),
   ].join(' AND ');
   const head = `WITH ${isGlobal ? '' : `${membershipIntervalsCte(`AND community_id = ${community}`)},`}
 ev AS (${countedUsageSql({ from, to })}),
 ${bucketsCte(plan.buckets)}`;
-  const source = `FROM ev ${membership} ${dims.map((d) => d.join).join(' ')}`;
+  const source = `FROM ev ${membership} ${dims.map((d) => d.join).join(' ')} ${filters.joins}`;
   const items = dims.map((d, i) => `${d.item} AS d${i}`);
   const itemCols = dims.map((_, i) => `d${i}`);
   if (plan.match === 'to_end' && plan.metrics.every((m) => DISTINCT_KEYS[m])) {
