@@ -11,7 +11,8 @@
  * documents' deltas: the snapshot documents' totals, uploaders from their `total_uploaders`.
  */
 import { RECORD_DIMENSION, type ItemDimension } from '../../src/api/query';
-import { METRICS, type Basis, type MetricId, type QueryMode } from '../../src/core/metrics';
+import { METRICS, type Basis, type MetricId, type QueryMode, type RecordMetricId, type UsageMetricId } from '../../src/core/metrics';
+import { RECORD_METRIC_SIDES, USAGE_METRIC_COLUMNS, type RecordSides } from '../storage/factSchema';
 import { holdsHistory } from '../storage/queries/historyFacts';
 import { historyFigures, historySpan } from '../storage/queries/historyQuery';
 import type { SqlEngine } from '../storage/port';
@@ -32,32 +33,16 @@ export interface HistoryPlan {
   filters: readonly EngineFilter[];
 }
 
-/** A record metric from a fact row: what entered, what left; `held` is entered − left unless given. */
-const RECORD_SIDES: Partial<Record<MetricId, { entered: string; left: string; held?: string }>> = {
-  records: { entered: 'f.rec_add_mo + f.rec_add_wf', left: 'f.rec_rem_mo + f.rec_rem_wf' },
-  records_metadata_only: { entered: 'f.rec_add_mo', left: 'f.rec_rem_mo' },
-  records_with_files: { entered: 'f.rec_add_wf', left: 'f.rec_rem_wf' },
-  parents: { entered: 'f.par_add_mo + f.par_add_wf', left: 'f.par_rem_mo + f.par_rem_wf' },
-  parents_metadata_only: { entered: 'f.par_add_mo', left: 'f.par_rem_mo' },
-  parents_with_files: { entered: 'f.par_add_wf', left: 'f.par_rem_wf' },
-  files: { entered: 'f.files_add', left: 'f.files_rem' },
-  data_volume: { entered: 'f.vol_add', left: 'f.vol_rem' },
-  // A day's uploaders are the distinct uploaders of its added records (the documents' `uploaders`);
-  // totals move with the snapshot documents' `total_uploaders` (entries / exits).
-  uploaders: { entered: 'f.upl_day', left: 'f.upl_rem', held: 'f.upl_add - f.upl_rem' },
-};
-
-const USAGE_COLUMNS: Partial<Record<MetricId, string>> = {
-  views: 'v_events', views_unique_visitors: 'v_visitors', views_unique_records: 'v_records', views_unique_parents: 'v_parents',
-  downloads: 'd_events', downloads_unique_visitors: 'd_visitors', downloads_unique_records: 'd_records',
-  downloads_unique_parents: 'd_parents', downloads_unique_files: 'd_files', download_volume: 'd_volume',
-};
+const columnSum = (columns: readonly string[]) => columns.map((c) => `f.${c}`).join(' + ');
 
 function expression(plan: HistoryPlan, metric: MetricId): string {
-  if (plan.family === 'usage') return `f.${USAGE_COLUMNS[metric]}`;
-  const sides = RECORD_SIDES[metric]!;
-  if (plan.match === 'held') return sides.held ?? `${sides.entered} - (${sides.left})`;
-  return plan.match === 'left' ? sides.left : sides.entered;
+  if (plan.family === 'usage') return `f.${USAGE_METRIC_COLUMNS[metric as UsageMetricId]}`;
+  const sides: RecordSides = RECORD_METRIC_SIDES[metric as RecordMetricId];
+  if (plan.match === 'held') {
+    const held = sides.held ?? sides;
+    return `${columnSum(held.entered)} - (${columnSum(held.left)})`;
+  }
+  return columnSum(plan.match === 'left' ? sides.left : sides.entered);
 }
 
 /** Why the documents cannot answer a plan (what the sentence "they hold no figures …" ends with), or null. */

@@ -8,7 +8,8 @@
  * server/domain/itemPeriods.ts), and the event's own country and referrer.
  */
 import type { ItemDimension } from '../../src/api/query';
-import type { MetricId, UsageMetricId } from '../../src/core/metrics';
+import { METRICS, type MetricId, type UsageMetricId } from '../../src/core/metrics';
+import { USAGE_METRIC_COLUMNS } from '../storage/factSchema';
 import { GLOBAL } from '../../src/core/kinds';
 import { countedUsageSql } from '../domain/counting';
 import { membershipIntervalsCte } from '../domain/aggregate/intervals';
@@ -117,18 +118,13 @@ GROUP BY ${groups.join(', ')}`;
   return { sql, params: p.values };
 }
 
-/** The daily usage facts' column holding each summed metric (exact per community, day and item). */
-const FACT_COLUMNS: Partial<Record<MetricId, string>> = {
-  views: 'v_events',
-  views_unique_visitors: 'v_visitors',
-  downloads: 'd_events',
-  downloads_unique_visitors: 'd_visitors',
-  download_volume: 'd_volume',
-};
+/** The daily usage facts' column of a metric a period sums (exact per community, day and item); undefined for distinct counts. */
+const summedFactColumn = (m: MetricId): string | undefined =>
+  METRICS[m].overPeriod === 'sum' ? USAGE_METRIC_COLUMNS[m as UsageMetricId] : undefined;
 
 /** Whether `usageFigureSql` reads the facts (which hold the imported history days too) rather than the events. */
 export const readsUsageFacts = (plan: UsageQueryPlan) => plan.match === 'within' && plan.filters.length === 0 && plan.fields.length <= 1
-  && !plan.fields.includes('record') && !plan.hideRestricted && plan.metrics.every((m) => FACT_COLUMNS[m] !== undefined);
+  && !plan.fields.includes('record') && !plan.hideRestricted && plan.metrics.every((m) => summedFactColumn(m) !== undefined);
 
 /**
  * Summed metrics within periods, unfiltered and by at most one field, add up the aggregated daily
@@ -140,7 +136,7 @@ export function usageFigureSql(plan: UsageQueryPlan): { sql: string; params: unk
   const p = new Params();
   const community = p.add(plan.community);
   const field = p.add(plan.fields[0] ?? '');
-  const metrics = plan.metrics.map((m, i) => `CAST(SUM(f.${FACT_COLUMNS[m]}) AS BIGINT) AS m${i}`);
+  const metrics = plan.metrics.map((m, i) => `CAST(SUM(f.${summedFactColumn(m)}) AS BIGINT) AS m${i}`);
   const item = plan.fields.length ? ', f.item_id AS d0' : '';
   const sql = `WITH ${bucketsCte(plan.buckets)}
 SELECT bk.b AS b${item}, ${metrics.join(', ')}

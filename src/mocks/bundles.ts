@@ -6,7 +6,7 @@
 import type { SeriesBundle, SubcountSeries } from '../api/schemas';
 import { addDays } from '../core/dates';
 import type { FieldId } from '../core/fields';
-import { METRICS, type Basis, type Category, type MetricId } from '../core/metrics';
+import { METRIC_IDS, METRICS, type Basis, type Category, type MetricId } from '../core/metrics';
 import { categoryParts } from '../core/kinds';
 
 export interface BundleFromOptions {
@@ -105,18 +105,21 @@ function seeded(text: string): number {
   return (h >>> 0) / 4294967296;
 }
 
-const BASE: Record<MetricId, number> = {
+/** Each metric's typical daily delta; a metric not named here gets its unit's (`UNIT_BASE`). */
+const BASE: Partial<Record<MetricId, number>> = {
   records: 12, records_metadata_only: 3, records_with_files: 9, parents: 10, parents_metadata_only: 3, parents_with_files: 7,
   files: 30, data_volume: 4.2e8, uploaders: 2, views: 400, views_unique_visitors: 260, views_unique_records: 90,
   views_unique_parents: 80, downloads: 120, downloads_unique_visitors: 70, downloads_unique_records: 40,
   downloads_unique_parents: 35, downloads_unique_files: 45, download_volume: 2.1e9,
 };
 
+const UNIT_BASE = { count: 20, bytes: 1e9 } as const;
+
 /** One day's synthetic delta for a metric: weekly rhythm, slow growth, per-community scale. */
 function dailyDelta(metric: MetricId, dayIndex: number, scale: number): number {
   const weekly = 1 + 0.4 * Math.sin((dayIndex / 7) * 2 * Math.PI);
   const growth = 1 + dayIndex / 1500;
-  return Math.round(BASE[metric] * scale * weekly * growth);
+  return Math.round((BASE[metric] ?? UNIT_BASE[METRICS[metric].unit]) * scale * weekly * growth);
 }
 
 export interface MockBundleOptions {
@@ -131,7 +134,7 @@ export interface MockBundleOptions {
 /** A deterministic synthetic bundle; cumulative categories are the running sums of the deltas. */
 export function mockBundle({ community, category, year, basis = 'added', today = new Date().toISOString().slice(0, 10) }: MockBundleOptions): SeriesBundle {
   const { family, mode } = categoryParts(category);
-  const metrics = (Object.keys(BASE) as MetricId[]).filter((m) => METRICS[m].family === family);
+  const metrics = METRIC_IDS.filter((m) => METRICS[m].family === family);
   const scale = (community === 'global' ? 5 : 0.5 + seeded(community)) * (basis === 'added' || family === 'usage' ? 1 : 0.9);
   const first = `${year}-01-01` < MOCK_FIRST_DAY ? MOCK_FIRST_DAY : `${year}-01-01`;
   const last = `${year}-12-31` < today ? `${year}-12-31` : today;

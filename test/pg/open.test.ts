@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/storage/open';
 import { freshPgDatabase } from './fresh';
+import { syncFactColumns } from '../../server/storage/factColumns';
+import { FACT_COLUMNS, TABLES } from '../../server/storage/factSchema';
 
 describe('openDatabase on PostgreSQL', () => {
   it('when REPOSTATS_DB is a postgres URL, then it opens a migrated PostgreSQL database', async () => {
@@ -45,6 +47,20 @@ describe('openDatabase on PostgreSQL', () => {
     expect(down?.ok).toBe(false);
     expect(down?.message).toMatch(/PostgreSQL does not answer: .*ECONNREFUSED/);
     await engine.close();
+    await db.close();
+  });
+
+  it('when FACT_COLUMNS gains a records column, then PostgreSQL adds it NOT NULL with 0 and marks the aggregated days dirty', async () => {
+    const db = await openDatabase(await freshPgDatabase());
+    const ones = FACT_COLUMNS.records.map(() => '1').join(', ');
+    await db.exec(`INSERT INTO ${TABLES.records} VALUES ('added', 'global', DATE '2026-01-07', '', '', ${ones})`);
+    const added = await syncFactColumns(db, { records: [...FACT_COLUMNS.records, 'x_new'], usage: FACT_COLUMNS.usage });
+    expect(added).toEqual(['agg_record_facts.x_new', 'history_record_facts.x_new']);
+    expect(await db.query(`SELECT x_new FROM ${TABLES.records}`)).toEqual([{ x_new: 0 }]);
+    await expect(db.exec(`UPDATE ${TABLES.records} SET x_new = NULL`)).rejects.toThrow(/null/i);
+    expect(await db.query(`SELECT scope, community_id, CAST(day AS TEXT) AS day FROM dirty_days`)).toEqual([
+      { scope: 'records', community_id: '*', day: '2026-01-07' },
+    ]);
     await db.close();
   });
 });

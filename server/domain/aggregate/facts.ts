@@ -2,16 +2,16 @@
  * Reading the stored delta facts back: which columns a family has, how a fact row maps onto the
  * bundle metrics, and the span of days a community's kind covers.
  */
-import { METRICS, type Basis, type MetricId, type RecordMetricId, type UsageMetricId } from '../../../src/core/metrics';
+import { METRICS, type Basis, type MetricId } from '../../../src/core/metrics';
 import type { SqlEngine } from '../../storage/port';
 import { labelsFor, resolveVocabularies, type Vocabularies } from '../../config/vocabularies';
 import { FACT_COLUMNS, TABLES, type Family } from '../../storage/factSchema';
 
-/** The fact schema is storage's (storage/factSchema.ts); re-exported for the readers here. */
-export { FACT_COLUMNS, TABLES, type Family } from '../../storage/factSchema';
+/** The fact schema and how a fact row reads as metrics are storage's (storage/factSchema.ts); re-exported for the readers here. */
+export { FACT_COLUMNS, TABLES, metricVector, type Family } from '../../storage/factSchema';
 
-/** A fact row's numbers, by column name. */
-export type Fact = Record<string, number>;
+import type { Fact } from '../../storage/factSchema';
+export type { Fact } from '../../storage/factSchema';
 
 export function zeroFact(family: Family): Fact {
   return Object.fromEntries(FACT_COLUMNS[family].map((c) => [c, 0]));
@@ -28,37 +28,6 @@ export function familyMetrics(family: Family): MetricId[] {
 }
 export function subcountMetrics(family: Family): MetricId[] {
   return familyMetrics(family).filter((m) => METRICS[m].subcount);
-}
-
-/**
- * A fact row as bundle metrics. Record deltas are net changes for the day (added − removed), except
- * `uploaders`, which is the distinct uploaders among the day's added records (as in the reference
- * documents). A snapshot is the running sum of the `snapshot` vectors: net records/files, parent and
- * uploader presence entries − exits. Usage snapshots cumulate every delta (uniques are sums of
- * daily uniques).
- */
-export function metricVector(family: Family, f: Fact, mode: 'delta' | 'snapshot'): Partial<Record<MetricId, number>> {
-  // Typed by family: a metric without its line, or a column FACT_COLUMNS lacks, fails the type check.
-  if (family === 'usage') {
-    const n = (k: (typeof FACT_COLUMNS.usage)[number]) => Number(f[k] ?? 0);
-    return {
-      views: n('v_events'), views_unique_visitors: n('v_visitors'), views_unique_records: n('v_records'),
-      views_unique_parents: n('v_parents'), downloads: n('d_events'), downloads_unique_visitors: n('d_visitors'),
-      downloads_unique_records: n('d_records'), downloads_unique_parents: n('d_parents'),
-      downloads_unique_files: n('d_files'), download_volume: n('d_volume'),
-    } satisfies Record<UsageMetricId, number>;
-  }
-  const n = (k: (typeof FACT_COLUMNS.records)[number]) => Number(f[k] ?? 0);
-  const recMo = n('rec_add_mo') - n('rec_rem_mo');
-  const recWf = n('rec_add_wf') - n('rec_rem_wf');
-  const parMo = n('par_add_mo') - n('par_rem_mo');
-  const parWf = n('par_add_wf') - n('par_rem_wf');
-  return {
-    records: recMo + recWf, records_metadata_only: recMo, records_with_files: recWf,
-    parents: parMo + parWf, parents_metadata_only: parMo, parents_with_files: parWf,
-    files: n('files_add') - n('files_rem'), data_volume: n('vol_add') - n('vol_rem'),
-    uploaders: mode === 'delta' ? n('upl_day') : n('upl_add') - n('upl_rem'),
-  } satisfies Record<RecordMetricId, number>;
 }
 
 /** SQL expression ranking subcount items: records moved (records) or events (usage). */
