@@ -39,28 +39,39 @@ export class QueryCache {
   }
 
   private versionOf(community: string): Promise<DataVersion> {
+    return this.versionRead(community).value;
+  }
+
+  /** The community's data version and when it was read (reused for VERSION_TTL_MS). */
+  private versionRead(community: string): { at: number; value: Promise<DataVersion> } {
     const now = Date.now();
     const hit = this.versions.get(community);
-    if (hit && now - hit.at < VERSION_TTL_MS) return hit.value;
-    const value = dataVersion(this.db, community);
-    this.versions.set(community, { at: now, value });
-    value.catch(() => this.versions.delete(community));
-    return value;
+    if (hit && now - hit.at < VERSION_TTL_MS) return hit;
+    const read = { at: now, value: dataVersion(this.db, community) };
+    this.versions.set(community, read);
+    read.value.catch(() => this.versions.delete(community));
+    return read;
   }
 
   private stampOf(community: string, version: string): string {
     return version === this.known ? (this.stamps.get(community) ?? version) : version;
   }
 
-  /** The answer to `q` (its community resolved to an id), and whether it came from the cache. */
-  async answer(q: QueryRequest): Promise<{ body: EncodedBody; hit: boolean }> {
-    const v = await this.versionOf(q.community);
+  /**
+   * The answer to `q` (its community resolved to an id), whether it came from the cache, and until
+   * when (epoch ms) the same request gets the same answer without asking the database again: the
+   * data version it was keyed by is reused until then (the hit lane serves it that long).
+   */
+  async answer(q: QueryRequest): Promise<{ body: EncodedBody; hit: boolean; freshUntil: number }> {
+    const read = this.versionRead(q.community);
+    const v = await read.value;
+    const freshUntil = read.at + VERSION_TTL_MS;
     const key = JSON.stringify([this.stampOf(q.community, v.version), v.dataAsOf, q] satisfies Key);
     const cached = this.lru.get(key);
-    if (cached) return { body: cached, hit: true };
+    if (cached) return { body: cached, hit: true, freshUntil };
     const body = await this.compute(q, v.dataAsOf);
     this.lru.set(key, body);
-    return { body, hit: false };
+    return { body, hit: false, freshUntil };
   }
 
   private async compute(q: QueryRequest, dataAsOf: string | null): Promise<EncodedBody> {

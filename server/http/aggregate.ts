@@ -33,6 +33,7 @@ export async function runAndRefresh(ctx: ServerContext, options: Record<string, 
     const { rebuilt } = await ctx.cache.refresh(result.affected, { warm: ctx.config.cacheWarm });
     const changed = new Set(result.affected.map((k) => k.community));
     await ctx.queryCache.afterRun(changed);
+    ctx.hitLane.clear();
     const warmed = await warmLayouts(ctx, changed);
     ctx.communitiesChanged();
     const finishedAt = new Date().toISOString();

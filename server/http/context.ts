@@ -5,6 +5,7 @@
 import type { Request } from 'express';
 import { BundleCache } from '../cache/bundleCache';
 import { QueryCache } from '../cache/queryCache';
+import { HitLane } from './hitLane';
 import { withMemoryLimit } from '../storage/open';
 import type { AppDeps } from './deps';
 import { type CommunityFigures, type CommunityRow, GLOBAL_COMMUNITY, communityFigures, listCommunityRows } from '../storage/communities';
@@ -21,13 +22,15 @@ export interface ServerContext extends AppDeps {
   cache: BundleCache;
   /** The query API's answers (re-answered after a run in this process: server/http/aggregate.ts). */
   queryCache: QueryCache;
+  /** Public cached answers served before Express (server/http/hitLane.ts); emptied when communities or the data change here. */
+  hitLane: HitLane;
   aggregation: AggregationState;
   now: () => Date;
   /** Every known community, cached briefly: the hot path must not scan memberships per request. */
   communities(): Promise<CommunityRow[]>;
   /** Record counts and data spans per community, cached a minute: they scan memberships and events. */
   figures(): Promise<Map<string, CommunityFigures>>;
-  /** Forget the cached directory and figures (after ingest or a run). */
+  /** Forget the cached directory, figures and the hit lane's answers (after ingest or a run). */
   communitiesChanged(): void;
   /** Load a community by id or slug, 404 when unknown. */
   community(idOrSlug: string): Promise<CommunityRow>;
@@ -37,6 +40,8 @@ export interface ServerContext extends AppDeps {
 
 /** Query answers kept in memory. */
 const QUERY_CACHE_BYTES = 32 * 1024 * 1024;
+/** Answers the hit lane keeps (each holds the headers and a reference to the cached body). */
+const HIT_LANE_ENTRIES = 4096;
 
 export function createContext(deps: AppDeps): ServerContext {
   const cache = new BundleCache(deps.db, deps.domain.buildBundle, {
@@ -55,6 +60,7 @@ export function createContext(deps: AppDeps): ServerContext {
     ...deps,
     cache,
     queryCache,
+    hitLane: new HitLane({ maxEntries: HIT_LANE_ENTRIES }),
     aggregation: { running: null, lastRun: null },
     now: deps.now ?? (() => new Date()),
     communities() {
@@ -78,6 +84,7 @@ export function createContext(deps: AppDeps): ServerContext {
     communitiesChanged() {
       directory = null;
       figures = null;
+      ctx.hitLane.clear();
     },
     async community(idOrSlug) {
       if (idOrSlug === GLOBAL) return GLOBAL_COMMUNITY;

@@ -50,14 +50,15 @@ const lastModified = new WeakMap<CompressedBody, string>();
 
 /**
  * Send a pre-encoded body: a lookup and a socket write, nothing per request that could be done
- * once (the cached series path answers thousands of requests per second).
+ * once (the cached series path answers thousands of requests per second). Returns the bytes sent
+ * with a 200, or null (a 304, or a HEAD).
  */
 export function sendEncoded(
   req: Request,
   res: Response,
   body: SendableBody,
   options: { contentType: string; policy: CachePolicy; disposition?: string; compress?: boolean },
-): void {
+): Buffer | null {
   let modified = lastModified.get(body);
   if (modified === undefined) lastModified.set(body, (modified = new Date(body.builtAt).toUTCString()));
   res.setHeader('ETag', body.etag);
@@ -71,7 +72,7 @@ export function sendEncoded(
   if (encoding === 'not-modified') {
     res.statusCode = 304;
     res.end();
-    return;
+    return null;
   }
   const payload = encoding === 'br' ? body.br : encoding === 'gzip' ? body.gzip : body.identity;
   if (!payload) throw new Error('sendEncoded: the identity form was not provided for a request that wants it');
@@ -79,7 +80,12 @@ export function sendEncoded(
   res.type(options.contentType);
   res.setHeader('Content-Length', payload.length);
   res.statusCode = 200;
-  res.end(req.method === 'HEAD' ? undefined : payload);
+  if (req.method === 'HEAD') {
+    res.end();
+    return null;
+  }
+  res.end(payload);
+  return payload;
 }
 
 const gzipAsync = promisify(gzip);

@@ -56,7 +56,10 @@ export class ListenError extends Error {
 /** Listen, resolving only once listening: a failure (EADDRINUSE, …) rejects instead. */
 function listen(app: App, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = createServer(app.app);
+    // Public cached answers first, before Express (server/http/hitLane.ts); everything else to the app.
+    const server = createServer((req, res) => {
+      if (!app.ctx.hitLane.serve(req, res)) void app.app(req, res);
+    });
     server.once('error', (error: NodeJS.ErrnoException) => reject(new ListenError(port, host, error)));
     server.listen(port, host, () => resolve(server));
   });

@@ -3,6 +3,8 @@
  * same schema (src/api/query.ts), check access as every community endpoint does, and answer from
  * the response cache (server/cache/queryCache.ts: by normalised query and the community's data
  * version, an ETag and br/gzip forms rendered once per answer; `X-Cache: hit|miss` says which).
+ * A public answer is also kept in the hit lane (server/http/hitLane.ts), which answers the same
+ * anonymous GET before Express until the data version is due to be read again.
  *
  * GET /api/v1/query/export?q=<JSON>&format=csv|xlsx|json: the same answer as a file, computed
  * apart from the cache (an export must not evict the dashboard's answers) and streamed.
@@ -63,7 +65,9 @@ export function queryRouter(ctx: ServerContext): Router {
     const found = await rangeChecked(() => ctx.queryCache.answer(q));
     res.setHeader('X-Cache', found.hit ? 'hit' : 'miss');
     const policy = { visibility: community.restricted ? 'private' : 'public', maxAgeSeconds: 60 } as const;
-    sendEncoded(req, res, found.body, { contentType: 'application/json', policy });
+    const sent = sendEncoded(req, res, found.body, { contentType: 'application/json', policy });
+    // A public answer is the same for every anonymous reader until the data version is read again.
+    if (sent && !community.restricted) ctx.hitLane.remember(req, res, sent, found.freshUntil);
   }
 
   router.post('/api/v1/query', express.json({ limit: '64kb', type: 'application/json' }), async (req, res) => {
