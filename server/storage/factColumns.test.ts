@@ -19,7 +19,7 @@ const columnsOf = async (table: string) =>
 const withNew: FactColumns = { records: FACT_COLUMNS.records, usage: [...FACT_COLUMNS.usage, 'x_new'] };
 
 describe('fact columns without a migration', () => {
-  it('when the tables already match FACT_COLUMNS, then opening adds nothing and marks nothing dirty', async () => {
+  it('when the tables already match FACT_COLUMNS, then migrating adds nothing and marks nothing dirty', async () => {
     expect(await syncFactColumns(db)).toEqual([]);
     expect(await db.query('SELECT * FROM dirty_days')).toEqual([]);
   });

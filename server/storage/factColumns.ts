@@ -1,5 +1,5 @@
 /**
- * The fact tables follow `FACT_COLUMNS` without a migration. After the migrations, `syncFactColumns`
+ * The fact tables follow `FACT_COLUMNS` without a migration. After the migrations (`migrate` calls it), `syncFactColumns`
  * adds each number column the list names and a fact table lacks (`BIGINT`, 0 on existing rows), so
  * a new fact column is one entry in `factSchema.ts`. When an aggregated fact table gains a column,
  * every day it holds facts for is marked dirty for its family, so the next aggregation fills the
@@ -20,6 +20,8 @@ export async function syncFactColumns(db: SqlEngine, columns: FactColumns = FACT
     for (const family of ['records', 'usage'] as const) {
       for (const table of [TABLES[family], HISTORY_TABLES[family]]) {
         const present = await columnsOf(tx, table);
+        // A table the migrations applied so far have not created has nothing to follow yet.
+        if (present.length === 0) continue;
         const numbers = present.slice(FACT_KEYS[family].length);
         const wanted = columns[family];
         const stray = numbers.find((c, i) => wanted[i] !== c);

@@ -2,8 +2,8 @@
  * The fact schema's one owner: the number columns of each family's fact tables, in storage order,
  * those tables, and how a fact row reads as the bundle metrics (`metricVector`). The aggregated
  * facts (`agg_*_facts`, migration 002) and the imported history (`history_*_facts`, migration 007)
- * share these columns. A new column goes at the end of its list and needs no migration: opening
- * the database adds it to both tables and marks the aggregated days dirty (factColumns.ts).
+ * share these columns. A new column goes at the end of its list and needs no migration: `migrate`,
+ * run on every open, adds it to both tables and marks the aggregated days dirty (factColumns.ts).
  * server/domain/aggregate/facts.test.ts fails when a table and this list disagree, or when no
  * builder fills a column.
  */

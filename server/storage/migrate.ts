@@ -1,9 +1,12 @@
 /**
  * Versioned migrations, applied in id order, each once, for both engines.
- * Each area owns a file under `migrations/`; `MIGRATIONS` concatenates them.
+ * Each area owns a file under `migrations/`; `MIGRATIONS` concatenates them. Then the fact
+ * tables gain the columns `FACT_COLUMNS` names and they lack (factColumns.ts): a new fact column
+ * needs no migration.
  */
 import type { Migration, SqlEngine } from './port';
 import { MIGRATIONS } from './migrations/index';
+import { syncFactColumns } from './factColumns';
 
 export async function migrate(db: SqlEngine, migrations: readonly Migration[] = MIGRATIONS): Promise<string[]> {
   await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
@@ -17,6 +20,7 @@ export async function migrate(db: SqlEngine, migrations: readonly Migration[] = 
     });
     applied.push(m.id);
   }
+  await syncFactColumns(db);
   return applied;
 }
 

@@ -6,7 +6,6 @@
 import type { SqlEngine } from './port';
 import type { DuckDbSettings, MemoryTunable } from './duckdb';
 import { migrate } from './migrate';
-import { syncFactColumns } from './factColumns';
 import { loadStorageConfig } from '../config';
 
 export const DEFAULT_DB_PATH = './data/repostats.duckdb';
@@ -44,11 +43,7 @@ export async function openDatabase(url: string | undefined = loadStorageConfig()
     db = await openDuckDb(target, options.duckdb ?? workDuckDbSettings());
   }
   // Several server processes may start together against one PostgreSQL: migrate one at a time.
-  // The fact tables then gain the columns FACT_COLUMNS names and they lack (storage/factColumns.ts).
-  await db.withLock('migrate', async () => {
-    await migrate(db);
-    await syncFactColumns(db);
-  });
+  await db.withLock('migrate', () => migrate(db));
   return db;
 }
 
