@@ -81,7 +81,7 @@ describe('BreakdownView', () => {
   it('when items overlap (shares above 100 %), then a note says so', () => {
     const s = breakdownSeries({ summary: 50 });
     render(<BreakdownView {...props({ view: 'bar', series: s })} />);
-    expect(screen.getByText(/Shares add up to more than 100 %/)).toBeInTheDocument();
+    expect(screen.getByText('Shares add up to more than 100 %: a record can have several resource types, and counts under each.')).toBeInTheDocument();
   });
 
   it('when collapsed, then only the title and the card menu remain, and Show brings the body back', () => {

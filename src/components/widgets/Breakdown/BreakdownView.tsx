@@ -113,6 +113,10 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
     [series, view, showOther, t, format, metric, description],
   );
 
+  // The field's name inside a sentence: `fieldLower` for languages that write common nouns in lower
+  // case there (the catalog picks: German keeps `field`).
+  const fieldName = t(`fields.${field}`);
+  const overlapNote = <p className="rs-note">{t('breakdown.overlapNote', { field: fieldName, fieldLower: fieldName.toLowerCase() })}</p>;
   const notes = (
     <>
       {other && view !== 'table' && (
@@ -120,7 +124,7 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
           {t(showOther ? 'breakdown.hideOther' : 'breakdown.showOther', { other: other.name, value: value(other.value) })}
         </Button>
       )}
-      {overlapping && <p className="rs-note">{t('breakdown.overlapNote', { field: t(`fields.${field}`) })}</p>}
+      {overlapping && overlapNote}
     </>
   );
 
@@ -155,7 +159,7 @@ export const BreakdownView = memo(function BreakdownView(props: BreakdownViewPro
             </Button>
           </div>
         )}
-        {overlapping && <p className="rs-note">{t('breakdown.overlapNote', { field: t(`fields.${field}`) })}</p>}
+        {overlapping && overlapNote}
       </WidgetFrame>
     );
   }
