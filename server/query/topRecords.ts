@@ -9,18 +9,13 @@
  * The range is taken as asked (from raw events, not cut at "data as of"), as this endpoint
  * always answered.
  */
-import { RECORD_DIMENSION, type QueryFilter } from '../../src/api/query';
-import type { TopRecordsResponse } from '../../src/api/schemas';
+import { RECORD_DIMENSION } from '../../src/api/query';
+import type { TopRecordsRequest, TopRecordsResponse } from '../../src/api/schemas';
 import type { SqlEngine } from '../storage/port';
 import { runQuery } from './engine';
 
-export interface TopRecordsQuery {
-  community: string;
-  metric: 'views' | 'downloads';
-  start: string;
-  end: string;
-  limit: number;
-  filters?: readonly QueryFilter[];
+export interface TopRecordsQuery extends TopRecordsRequest {
+  /** Admin only: also name restricted records. */
   includeRestricted?: boolean;
 }
 

@@ -6,8 +6,8 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiUrl, getJson } from './client';
-import { QueryResponseSchema, type QueryFilter, type QueryRequest, type QueryResponse } from './query';
-import { CommunitiesResponseSchema, TopRecordsResponseSchema } from './schemas';
+import { QueryResponseSchema, type QueryRequest, type QueryResponse } from './query';
+import { CommunitiesResponseSchema, TopRecordsResponseSchema, type TopRecordsRequest } from './schemas';
 
 /** Answers change only when an aggregation run ends; the server's ETag makes a refetch cheap. */
 const FIVE_MINUTES = 5 * 60_000;
@@ -54,15 +54,8 @@ function sameShape(a: QueryRequest, b: QueryRequest): boolean {
   return a.metrics.join() === b.metrics.join() && shape(a) === shape(b);
 }
 
-export interface TopRecordsKeyParts {
+export interface TopRecordsKeyParts extends TopRecordsRequest {
   apiBase: string;
-  community: string;
-  metric: 'views' | 'downloads';
-  start: string;
-  end: string;
-  limit: number;
-  /** The dashboard's filters (query-API filters); none when empty. */
-  filters?: readonly QueryFilter[];
 }
 
 export function topRecordsQuery({ apiBase, community, metric, start, end, limit, filters = [] }: TopRecordsKeyParts) {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { BASES, CATEGORIES, METRIC_IDS, type MetricId } from '../core/metrics';
 import { FIELD_IDS, type FieldId } from '../core/fields';
+import type { QueryFilter } from './query';
 
 export const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 
@@ -81,3 +82,17 @@ export const TopRecordsResponseSchema = z.object({
   ),
 });
 export type TopRecordsResponse = z.infer<typeof TopRecordsResponseSchema>;
+
+/**
+ * What a top-records request asks (`GET /api/v1/communities/{id}/top-records`): the dashboard's
+ * query key (src/api/queries.ts) and the server's query (server/query/topRecords.ts) both extend it.
+ */
+export interface TopRecordsRequest {
+  community: string;
+  metric: TopRecordsResponse['metric'];
+  start: string;
+  end: string;
+  limit: number;
+  /** Query-API filters; none when empty. */
+  filters?: readonly QueryFilter[];
+}
